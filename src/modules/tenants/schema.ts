@@ -1,0 +1,46 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/** Public store details shown in the footer, invoices and legal pages. */
+export interface TenantProfile {
+  legalName?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  taxOffice?: string;
+  taxNumber?: string;
+  mersisNo?: string;
+  kepAddress?: string;
+  social?: { instagram?: string; x?: string; facebook?: string; youtube?: string };
+}
+
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    defaultLocale: text("default_locale").notNull().default("tr"),
+    currency: text("currency").notNull().default("TRY"),
+    isDefault: boolean("is_default").notNull().default(false),
+    profile: jsonb("profile").$type<TenantProfile>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tenants_one_default").on(t.isDefault).where(sql`${t.isDefault}`)],
+);
+
+export const tenantDomains = pgTable(
+  "tenant_domains",
+  {
+    host: text("host").primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    isPrimary: boolean("is_primary").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("tenant_domains_tenant").on(t.tenantId)],
+);
+
+export type Tenant = typeof tenants.$inferSelect;

@@ -1,0 +1,173 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const port = z.coerce
+  .number({ error: "expected a port number" })
+  .int("expected a whole number")
+  .min(1, "expected a port between 1 and 65535")
+  .max(65535, "expected a port between 1 and 65535");
+
+const url = (protocols: string[]) =>
+  z.url({ error: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}` }).refine(
+    (v) => protocols.some((p) => v.startsWith(`${p}://`)),
+    `expected a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}`,
+  );
+
+const positiveInt = z.coerce.number({ error: "expected a number" }).int("expected a whole number").positive("expected a number above 0");
+
+/** Every setting Kervan reads from the environment. Documented in docs/configuration.md. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"], { error: "expected development, production or test" }).default("development"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: port.default(3000),
+    PUBLIC_URL: url(["http", "https"]).optional(),
+    DATA_DIR: z.string().min(1, "expected a folder path").default("./data"),
+    DATABASE_URL: url(["postgres", "postgresql"]).optional(),
+    DATABASE_POOL_SIZE: positiveInt.max(200, "expected at most 200").default(10),
+    SECRET: z.string().min(32, "expected at least 32 characters (generate one with `openssl rand -base64 48`)").optional(),
+    SECRET_PREVIOUS: z.string().optional(),
+    SMTP_URL: url(["smtp", "smtps"]).optional(),
+    MAIL_FROM: z.string().min(3).default("Kervan <no-reply@localhost>"),
+    STORAGE_DRIVER: z.enum(["local", "s3"], { error: "expected local or s3" }).default("local"),
+    STORAGE_DIR: z.string().min(1).optional(),
+    S3_ENDPOINT: url(["http", "https"]).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_BUCKET: z.string().min(3, "expected an S3 bucket name").optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: bool.default(true),
+    S3_PUBLIC_URL: url(["http", "https"]).optional(),
+    REDIS_URL: url(["redis", "rediss"]).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected fatal, error, warn, info, debug, trace or silent" }).default("info"),
+    CORS_ORIGINS: z.string().default(""),
+    RATE_LIMIT_MAX: positiveInt.default(300),
+    RATE_LIMIT_WINDOW: z.string().regex(/^\d+\s*(ms|s|m|h)?$|^\d+ (second|minute|hour)s?$/, "expected a duration like 1m, 30s or 1 minute").default("1 minute"),
+    TRUST_PROXY: bool.default(false),
+    JOBS_WORKER: bool.default(true),
+    SEED_DEMO: bool.default(true),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER === "s3") {
+      for (const key of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when STORAGE_DRIVER=s3" });
+      }
+    }
+    if (env.NODE_ENV === "production" && !env.SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SECRET"], message: "required in production: at least 32 random characters" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  database: { url?: string; poolSize: number };
+  secrets: string[];
+  mail: { smtpUrl?: string; from: string };
+  storage:
+    | { driver: "local"; dir: string }
+    | {
+        driver: "s3";
+        endpoint?: string;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+        publicUrl?: string;
+      };
+  redisUrl?: string;
+  logLevel: Env["LOG_LEVEL"];
+  corsOrigins: string[];
+  rateLimit: { max: number; window: string };
+  trustProxy: boolean;
+  jobsWorker: boolean;
+  seedDemo: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.issues = issues;
+  }
+}
+
+/** Parses the environment; throws ConfigError naming each bad variable and what it expects. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as in most .env tooling.
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? "environment");
+        const value = raw[key];
+        return `${key}: ${issue.message}${value !== undefined && !/SECRET|PASSWORD/.test(key) ? ` (got "${value}")` : ""}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const secret = env.SECRET ?? devSecret(dataDir);
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    dataDir,
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    secrets: [secret, ...(env.SECRET_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean)],
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    storage:
+      env.STORAGE_DRIVER === "s3"
+        ? {
+            driver: "s3",
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION,
+            bucket: env.S3_BUCKET as string,
+            accessKeyId: env.S3_ACCESS_KEY_ID as string,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY as string,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            publicUrl: env.S3_PUBLIC_URL,
+          }
+        : { driver: "local", dir: path.resolve(env.STORAGE_DIR ?? path.join(dataDir, "media")) },
+    redisUrl: env.REDIS_URL,
+    logLevel: env.LOG_LEVEL,
+    corsOrigins: env.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    rateLimit: { max: env.RATE_LIMIT_MAX, window: env.RATE_LIMIT_WINDOW },
+    trustProxy: env.TRUST_PROXY,
+    jobsWorker: env.JOBS_WORKER,
+    seedDemo: env.SEED_DEMO,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** Outside production a random secret is made once and kept in DATA_DIR, so restarts keep sessions. */
+function devSecret(dataDir: string): string {
+  const file = path.join(dataDir, ".secret");
+  try {
+    const existing = readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // first start: fall through and create it
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
