@@ -14,10 +14,12 @@ const port = z.coerce
   .max(65535, "expected a port between 1 and 65535");
 
 const url = (protocols: string[]) =>
-  z.url({ error: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}` }).refine(
-    (v) => protocols.some((p) => v.startsWith(`${p}://`)),
-    `expected a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}`,
-  );
+  z
+    .url({ error: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}` })
+    .refine(
+      (v) => protocols.some((p) => v.startsWith(`${p}://`)),
+      `expected a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}`,
+    );
 
 const positiveInt = z.coerce.number({ error: "expected a number" }).int("expected a whole number").positive("expected a number above 0");
 
@@ -45,13 +47,21 @@ export const envSchema = z
     S3_FORCE_PATH_STYLE: bool.default(true),
     S3_PUBLIC_URL: url(["http", "https"]).optional(),
     REDIS_URL: url(["redis", "rediss"]).optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected fatal, error, warn, info, debug, trace or silent" }).default("info"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "expected fatal, error, warn, info, debug, trace or silent",
+      })
+      .default("info"),
     CORS_ORIGINS: z.string().default(""),
     RATE_LIMIT_MAX: positiveInt.default(300),
-    RATE_LIMIT_WINDOW: z.string().regex(/^\d+\s*(ms|s|m|h)?$|^\d+ (second|minute|hour)s?$/, "expected a duration like 1m, 30s or 1 minute").default("1 minute"),
+    RATE_LIMIT_WINDOW: z
+      .string()
+      .regex(/^\d+\s*(ms|s|m|h)?$|^\d+ (second|minute|hour)s?$/, "expected a duration like 1m, 30s or 1 minute")
+      .default("1 minute"),
     TRUST_PROXY: bool.default(false),
     JOBS_WORKER: bool.default(true),
     SEED_DEMO: bool.default(true),
+    DEMO_ADMIN_PASSWORD: z.string().min(10, "expected at least 10 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   })
   .superRefine((env, ctx) => {
@@ -95,6 +105,7 @@ export interface Config {
   trustProxy: boolean;
   jobsWorker: boolean;
   seedDemo: boolean;
+  demoAdminPassword?: string;
   shutdownTimeoutMs: number;
 }
 
@@ -131,7 +142,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     dataDir,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
-    secrets: [secret, ...(env.SECRET_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean)],
+    secrets: [
+      secret,
+      ...(env.SECRET_PREVIOUS ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ],
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     storage:
       env.STORAGE_DRIVER === "s3"
@@ -148,11 +165,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { driver: "local", dir: path.resolve(env.STORAGE_DIR ?? path.join(dataDir, "media")) },
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
-    corsOrigins: env.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    corsOrigins: env.CORS_ORIGINS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     rateLimit: { max: env.RATE_LIMIT_MAX, window: env.RATE_LIMIT_WINDOW },
     trustProxy: env.TRUST_PROXY,
     jobsWorker: env.JOBS_WORKER,
     seedDemo: env.SEED_DEMO,
+    demoAdminPassword: env.DEMO_ADMIN_PASSWORD,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -54,8 +54,18 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex("products_tenant_slug").on(t.tenantId, t.slug),
-    index("products_listing").on(t.tenantId, t.status, t.categoryId, t.createdAt),
-    index("products_tenant_created").on(t.tenantId, t.status, t.createdAt),
+    // Storefront listings only ever read active products: partial indexes keep them small.
+    index("products_active_category").on(t.tenantId, t.categoryId, t.createdAt.desc()).where(sql`${t.status} = 'active'`),
+    index("products_active_created").on(t.tenantId, t.createdAt.desc()).where(sql`${t.status} = 'active'`),
+    index("products_active_sold").on(t.tenantId, t.soldCount.desc()).where(sql`${t.status} = 'active'`),
+    index("products_active_price").on(t.tenantId, t.price).where(sql`${t.status} = 'active'`),
+    index("products_active_featured")
+      .on(t.tenantId, t.soldCount.desc())
+      .where(sql`${t.status} = 'active' and ${t.featured}`),
+    index("products_active_discounted")
+      .on(t.tenantId, t.createdAt.desc())
+      .where(sql`${t.status} = 'active' and ${t.compareAtPrice} > ${t.price}`),
+    index("products_tenant_status").on(t.tenantId, t.status, t.updatedAt.desc()),
     check("products_price_nonnegative", sql`${t.price} >= 0`),
     check("products_vat_rate", sql`${t.vatRate} in (0, 1, 10, 20)`),
   ],

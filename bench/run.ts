@@ -1,0 +1,250 @@
+// Load benchmark: Kervan on PostgreSQL with a generated catalog, measured with autocannon.
+//   npm run bench -- [--products 10000] [--duration 15] [--connections 32] [--database-url postgres://…]
+// Prints req/s and p50/p95/p99 latency per scenario, start-up time on a seeded PGlite and idle
+// RSS, and writes them to bench/results/<date>-<products>.json and bench/results/latest.md.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({
+  options: {
+    products: { type: "string", default: "10000" },
+    duration: { type: "string", default: "15" },
+    connections: { type: "string", default: "32" },
+    "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/kervan_bench" },
+    "skip-startup": { type: "boolean", default: false },
+  },
+});
+const products = Number(args.products);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const databaseUrl = args["database-url"] as string;
+const node = process.execPath;
+const nodeFlags = ["--disable-warning=ExperimentalWarning"];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function ensureDatabase(url: string) {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  const exists = await client.query("select 1 from pg_database where datname = $1", [name]);
+  if (exists.rowCount === 0) await client.query(`create database "${name.replaceAll('"', "")}"`);
+  await client.end();
+}
+
+async function productCount(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query("select count(*)::int as n from products");
+    return r.rows[0].n as number;
+  } catch {
+    return 0;
+  } finally {
+    await client.end();
+  }
+}
+
+function seed(env: NodeJS.ProcessEnv, extra: number) {
+  const argv = [...nodeFlags, path.join(root, "src/modules/demo/cli.ts"), ...(extra > 0 ? ["--products", String(extra)] : [])];
+  const r = spawnSync(node, argv, { cwd: root, env, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`seeding failed (exit ${r.status})`);
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
+  const child = spawn(node, [...nodeFlags, path.join(root, "src/server/main.ts")], {
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/`);
+      if (res.ok) {
+        await res.text();
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - t0 > 60_000) throw new Error("server did not start within 60 s");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const startupMs = Math.round(performance.now() - t0);
+  return {
+    child,
+    url,
+    startupMs,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+interface Scenario {
+  name: string;
+  path: string;
+  connections: number;
+  target: { rps?: number; p95?: number };
+}
+
+async function load(base: string, scenario: Scenario) {
+  // Warm up caches and JIT, then measure.
+  await autocannon({ url: base + scenario.path, connections: scenario.connections, duration: 3 });
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: base + scenario.path, connections: scenario.connections, duration }, (err, res) => (err ? reject(err) : resolve(res)));
+    // autocannon reports p97.5 but not p95: keep every 2xx latency and compute exact percentiles.
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  return {
+    name: scenario.name,
+    path: scenario.path,
+    connections: scenario.connections,
+    durationS: duration,
+    requests: result.requests.total,
+    reqPerSec: Math.round(result.requests.average),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: non2xx,
+    target: scenario.target,
+    pass:
+      non2xx === 0 &&
+      (scenario.target.rps === undefined || result.requests.average >= scenario.target.rps) &&
+      (scenario.target.p95 === undefined || percentile(latencies, 95) <= scenario.target.p95),
+  };
+}
+
+const baseEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+  SECRET: "bench-secret-bench-secret-bench-secret-0123",
+  // The load comes from one IP; the limiter is exercised by its own tests.
+  RATE_LIMIT_MAX: "100000000",
+  SEED_DEMO: "true",
+};
+
+async function main() {
+  const started = new Date();
+  console.log(`Kervan benchmark — ${products} products, ${connections} connections, ${duration} s per scenario`);
+  await ensureDatabase(databaseUrl);
+  // Media of the seeded catalog must outlive one run, like the database it belongs to.
+  const pgEnv = { ...baseEnv, DATABASE_URL: databaseUrl, DATA_DIR: path.join(os.tmpdir(), "kervan-bench-data") };
+  const have = await productCount(databaseUrl);
+  if (have < products) {
+    console.log(`Seeding: ${have} products present, generating ${products - (have || 64)} more…`);
+    const t = performance.now();
+    seed(pgEnv, have === 0 ? Math.max(0, products - 64) : products - have);
+    console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const total = await productCount(databaseUrl);
+
+  const server = await startServer(pgEnv);
+  const firstCategory = await (await fetch(`${server.url}/api/v1/categories`)).json();
+  const categorySlug: string = firstCategory.items[0]?.slug ?? "";
+  const sample = await (await fetch(`${server.url}/api/v1/products?perPage=1&sort=best-selling`)).json();
+  const scenarios: Scenario[] = [
+    { name: "home page (SSR)", path: "/", connections, target: { rps: 1000, p95: 50 } },
+    { name: "category page (SSR)", path: `/kategori/${categorySlug}`, connections, target: {} },
+    { name: "product page (SSR)", path: `/urun/${sample.items[0]?.slug}`, connections, target: {} },
+    { name: "product list API (24 items)", path: "/api/v1/products?perPage=24", connections, target: {} },
+    { name: "product list API, category + sort", path: `/api/v1/products?perPage=24&category=${categorySlug}&sort=price-asc`, connections, target: {} },
+  ];
+  const results = [];
+  for (const scenario of scenarios) {
+    const r = await load(server.url, scenario);
+    results.push(r);
+    console.log(
+      `  ${r.name.padEnd(36)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  errors ${r.errors}${r.target.rps ? (r.pass ? "  ✓ target" : "  ✗ target") : ""}`,
+    );
+  }
+  await server.stop();
+
+  let startup: { pgliteFirstPageMs: number; idleRssMb: number } | undefined;
+  if (!args["skip-startup"]) {
+    // Start-up to first page and idle memory, on an already-seeded embedded database.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "kervan-bench-pglite-"));
+    const liteEnv = { ...baseEnv, DATA_DIR: dataDir, DATABASE_URL: "" };
+    seed(liteEnv, 0);
+    const lite = await startServer(liteEnv);
+    await new Promise((r) => setTimeout(r, 5_000));
+    startup = { pgliteFirstPageMs: lite.startupMs, idleRssMb: rssMb(lite.child.pid as number) };
+    await lite.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`  start-up to first page (seeded PGlite): ${startup.pgliteFirstPageMs} ms (target ≤ 3000)`);
+    console.log(`  idle RSS after start-up and one page: ${startup.idleRssMb} MB (target ≤ 250)`);
+  }
+
+  const report = {
+    date: started.toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    database: "postgres",
+    products: total,
+    results,
+    startup,
+  };
+  mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  const stamp = started.toISOString().slice(0, 10);
+  writeFileSync(path.join(root, `bench/results/${stamp}-${total}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  const md = [
+    `# Benchmark ${started.toISOString()}`,
+    "",
+    `PostgreSQL, ${total} products, ${os.cpus().length} CPUs, Node ${process.version}; autocannon on the same machine, ${duration} s per scenario after a 3 s warm-up.`,
+    "",
+    "| scenario | connections | req/s | p50 ms | p95 ms | p99 ms | errors |",
+    "|---|---|---|---|---|---|---|",
+    ...results.map((r) => `| ${r.name} | ${r.connections} | ${r.reqPerSec} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`),
+    "",
+    ...(startup ? [`Start-up to first page on a seeded PGlite: ${startup.pgliteFirstPageMs} ms. Idle RSS: ${startup.idleRssMb} MB.`, ""] : []),
+  ].join("\n");
+  writeFileSync(path.join(root, `bench/results/latest-${total >= 100_000 ? "100k" : "10k"}.md`), md);
+  console.log(`\nWritten to bench/results/${stamp}-${total}.json`);
+}
+
+await main();

@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "@fastify/type-provider-zod";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import { z } from "zod";
+import { catalogRoutes } from "../modules/catalog/routes.ts";
+import type { Kernel } from "./kernel.ts";
+import { errorsPlugin } from "./plugins/errors.ts";
+import { tenancyPlugin } from "./plugins/tenancy.ts";
+import { problem, sendProblem } from "./problem.ts";
+import "./types.ts";
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Paths that are cheap, static or probes: no rate limit. */
+const UNLIMITED = /^\/(assets|media)\/|^\/(healthz|readyz|favicon\.ico)$/;
+
+export interface AppExtras {
+  /** Registers routes after the platform (API modules, web); runs inside the root scope. */
+  register?: (app: FastifyInstance) => Promise<void>;
+}
+
+/** The Fastify application: platform plugins, API modules and (optionally) the web front end. */
+export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<FastifyInstance> {
+  const { config } = kernel;
+  const app = Fastify({
+    loggerInstance: kernel.log as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    forceCloseConnections: "idle",
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // React Router streams inline hydration scripts; a nonce-based policy is a follow-up.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:", ...(kernel.mediaOrigin ? [kernel.mediaOrigin] : [])],
+        mediaSrc: ["'self'", "blob:", ...(kernel.mediaOrigin ? [kernel.mediaOrigin] : [])],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith("https://") ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: "same-site" },
+  });
+  await app.register(cors, {
+    // Browsers from other origins (a separate admin or partner site) only reach the API.
+    delegator: (req: FastifyRequest, cb) => {
+      const isApi = (req.url ?? "").startsWith("/api/");
+      cb(null, isApi && config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true, maxAge: 600 } : { origin: false });
+    },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.window,
+    ...(kernel.redis ? { redis: kernel.redis, nameSpace: "kervan:rl:" } : {}),
+    allowList: (req) => UNLIMITED.test(req.url ?? ""),
+    // Thrown by the plugin, then shaped into problem+json by the error handler.
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error(`Too many requests: the limit is ${ctx.max} per ${ctx.after}. Try again later.`), { statusCode: 429 }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Kervan API",
+        version: "1",
+        description:
+          "REST API of a Kervan store: the catalog for storefronts and mobile apps, and admin endpoints for staff. " +
+          "Money is in minor units (kuruş) and includes KDV. Errors are `application/problem+json` (RFC 9457).",
+      },
+      servers: [{ url: config.publicUrl }],
+      tags: [
+        { name: "catalog", description: "Categories and products" },
+        { name: "admin", description: "Store management (staff only)" },
+        { name: "system", description: "Health and readiness" },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list", deepLinking: true } });
+
+  app.get("/healthz", { schema: { tags: ["system"], summary: "Liveness: the process is up", response: { 200: z.object({ status: z.literal("ok") }) } } }, async () => ({
+    status: "ok" as const,
+  }));
+  app.get(
+    "/readyz",
+    {
+      schema: {
+        tags: ["system"],
+        summary: "Readiness: the database answers and the process is not shutting down",
+        response: { 200: z.object({ status: z.literal("ready"), database: z.string() }), 503: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      if (kernel.state.shuttingDown) return sendProblem(reply, problem(503, "Shutting down."));
+      try {
+        await kernel.database.query("select 1");
+      } catch (err) {
+        request.log.warn({ err }, "readiness check failed");
+        return sendProblem(reply, problem(503, "The database does not answer."));
+      }
+      return { status: "ready" as const, database: kernel.database.kind };
+    },
+  );
+
+  await app.register(tenancyPlugin, { resolver: kernel.tenants });
+  await app.register(catalogRoutes, { db: kernel.db, cache: kernel.cache, mediaUrl: kernel.mediaUrl, staffOnly: kernel.staffOnly });
+  await kernel.registerModules(app);
+  if (extras.register) await extras.register(app);
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, `No route for ${request.method} ${request.url.split("?")[0]}.`, { instance: request.url, requestId: request.id })),
+  );
+  return app;
+}

@@ -1,0 +1,106 @@
+import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import { Redis } from "ioredis";
+import pino, { type Logger } from "pino";
+import { type Auth, createAuth } from "../modules/accounts/auth.ts";
+import { authRoutes } from "../modules/accounts/routes.ts";
+import { requireStaff } from "../modules/accounts/service.ts";
+import { createTenantResolver, normalizeHost, type TenantResolver } from "../modules/tenants/service.ts";
+import { createMemoCache, type MemoCache } from "../platform/cache.ts";
+import type { Config } from "../platform/config.ts";
+import { type Database, type Db, openDatabase, runMigrations } from "../platform/db/index.ts";
+import { createJobs } from "../platform/jobs/index.ts";
+import type { Jobs } from "../platform/jobs/types.ts";
+import { createMailer } from "../platform/mail/index.ts";
+import { mailRoutes } from "../platform/mail/routes.ts";
+import type { Mailer } from "../platform/mail/types.ts";
+import { createStorage, mediaRoutes } from "../platform/storage/index.ts";
+import type { Storage } from "../platform/storage/types.ts";
+
+/** Everything a running Kervan process holds: created once at start, closed at shutdown. */
+export interface Kernel {
+  config: Config;
+  log: Logger;
+  database: Database;
+  db: Db;
+  storage: Storage;
+  mailer: Mailer;
+  jobs: Jobs;
+  cache: MemoCache;
+  tenants: TenantResolver;
+  auth: Auth;
+  redis?: Redis;
+  mediaUrl: (key: string) => string;
+  /** Origin of media when served from S3/CDN, for the CSP. */
+  mediaOrigin?: string;
+  staffOnly: preHandlerHookHandler;
+  registerModules(app: FastifyInstance): Promise<void>;
+  state: { shuttingDown: boolean };
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Pick<Config, "logLevel" | "env">): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], remove: true },
+  });
+}
+
+export async function createKernel(config: Config, options: { log?: Logger; database?: Database } = {}): Promise<Kernel> {
+  const log = options.log ?? createLogger(config);
+  const database = options.database ?? (await openDatabase({ url: config.database.url, dataDir: config.dataDir, poolSize: config.database.poolSize }));
+  await runMigrations(database);
+  const storage = createStorage(config.storage, { mediaBaseUrl: "" });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db, log });
+  const jobs = createJobs({ database, log, worker: config.jobsWorker });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  const cache = createMemoCache();
+  const tenants = createTenantResolver(database.db);
+  const state = { shuttingDown: false };
+  const auth = createAuth({
+    db: database.db,
+    secret: config.secrets[0] as string,
+    baseUrl: config.publicUrl,
+    // Cookie-carrying auth POSTs are accepted from the installation's URL and from any host
+    // that serves one of its stores.
+    trustedOrigins: async (request) => {
+      const origin = request?.headers.get("origin");
+      if (!origin) return [];
+      try {
+        return (await tenants.resolve(normalizeHost(new URL(origin).host))) ? [origin] : [];
+      } catch {
+        return [];
+      }
+    },
+  });
+  const staffOnly = requireStaff({ auth, db: database.db, getTenantId: (request) => request.tenant.id });
+  const mediaOrigin = config.storage.driver === "s3" && config.storage.publicUrl ? new URL(config.storage.publicUrl).origin : undefined;
+
+  return {
+    config,
+    log,
+    database,
+    db: database.db,
+    storage,
+    mailer,
+    jobs,
+    cache,
+    tenants,
+    auth,
+    redis,
+    mediaUrl: (key) => storage.publicUrl(key),
+    mediaOrigin,
+    staffOnly,
+    async registerModules(app) {
+      await app.register(authRoutes, { auth });
+      await app.register(mediaRoutes, { storage });
+      await app.register(mailRoutes, { db: database.db, preHandler: staffOnly, getTenantId: (request) => request.tenant.id });
+    },
+    state,
+    async close() {
+      await jobs.stop({ timeoutMs: config.shutdownTimeoutMs });
+      await mailer.close();
+      redis?.disconnect();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { FastifyReply } from "fastify";
+
+/** RFC 9457 problem details, the body of every API error. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: { path: string; message: string }[];
+}
+
+const titles: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** An error a handler or service throws to answer with a given status and message. */
+export class HttpError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly errors?: Problem["errors"];
+  constructor(statusCode: number, message: string, options: { code?: string; errors?: Problem["errors"] } = {}) {
+    super(message);
+    this.name = "HttpError";
+    this.statusCode = statusCode;
+    this.code = options.code ?? (titles[statusCode] ?? "error").toLowerCase().replace(/\s+/g, "-");
+    this.errors = options.errors;
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, `${what} was not found.`, { code: "not-found" });
+
+export function problem(status: number, detail?: string, extra: Partial<Problem> = {}): Problem {
+  return {
+    type: extra.type ?? `https://kervan.dev/problems/${(titles[status] ?? "error").toLowerCase().replace(/\s+/g, "-")}`,
+    title: titles[status] ?? "Error",
+    status,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type("application/problem+json; charset=utf-8").send(body);
+}

@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { getSessionUser, isTenantStaff, webHeaders } from "../modules/accounts/service.ts";
+import { catalogReader, catalogStats } from "../modules/catalog/service.ts";
+import { getMail, listMail } from "../platform/mail/index.ts";
+import type { AdminReader, WebUser } from "../web/context.ts";
+import { MAIL_PAGE_SIZE } from "../web/context.ts";
+import type { AppExtras } from "./app.ts";
+import type { Kernel } from "./kernel.ts";
+import { importServerBuild, readPreferences, type WebContextInput, webPlugin } from "./web.ts";
+
+export const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../build");
+
+function adminReader(kernel: Kernel, tenantId: string): AdminReader {
+  const { db } = kernel;
+  return {
+    async dashboard() {
+      const [stats, mail] = await Promise.all([catalogStats(db, tenantId), listMail(db, { tenantId, limit: 1, offset: 0 })]);
+      return { ...stats, mailMessages: mail.total };
+    },
+    mail: {
+      async list(page) {
+        const { items, total } = await listMail(db, { tenantId, limit: MAIL_PAGE_SIZE, offset: (Math.max(1, page) - 1) * MAIL_PAGE_SIZE });
+        return {
+          items: items.map((m) => ({ id: m.id, to: m.to, subject: m.subject, status: m.status, createdAt: m.createdAt.toISOString() })),
+          total,
+          perPage: MAIL_PAGE_SIZE,
+        };
+      },
+      async get(id) {
+        if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+        const m = await getMail(db, tenantId, id);
+        return m && { id: m.id, to: m.to, subject: m.subject, status: m.status, createdAt: m.createdAt.toISOString(), text: m.text, html: m.html };
+      },
+    },
+  };
+}
+
+/** Signed-in user and their staff access; no SQL at all for visitors without a session cookie. */
+async function sessionOf(kernel: Kernel, request: FastifyRequest): Promise<{ user: WebUser | null; staff: boolean }> {
+  if (!request.headers.cookie?.includes("session_token")) return { user: null, staff: false };
+  const user = await getSessionUser(kernel.auth, webHeaders(request));
+  if (!user) return { user: null, staff: false };
+  const role = await isTenantStaff(kernel.db, request.tenant.id, user.id);
+  return { user, staff: role !== null };
+}
+
+/** Per-request context for React Router loaders: tenant, preferences, session and services. */
+export function webContext(kernel: Kernel) {
+  return async (request: FastifyRequest): Promise<WebContextInput> => {
+    const tenant = request.tenant;
+    const { locale } = readPreferences(request);
+    const { user, staff } = await sessionOf(kernel, request);
+    return {
+      tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, currency: tenant.currency, profile: tenant.profile },
+      user,
+      publicUrl: `${request.protocol}://${request.host}`,
+      catalog: catalogReader({ db: kernel.db, tenantId: tenant.id, locale, cache: kernel.cache, mediaUrl: kernel.mediaUrl }),
+      admin: staff ? adminReader(kernel, tenant.id) : null,
+    };
+  };
+}
+
+/** Registers the web front end when it has been built (`npm run build`). */
+export async function webExtras(kernel: Kernel, dir = buildDir): Promise<AppExtras> {
+  if (!existsSync(path.join(dir, "server", "index.js"))) {
+    kernel.log.warn(`no web build in ${dir}: serving the API only (run \`npm run build\`)`);
+    return {};
+  }
+  const { build, clientDir } = await importServerBuild(dir);
+  return {
+    register: async (app: FastifyInstance) => {
+      await app.register(webPlugin, { build, clientDir, getContext: webContext(kernel) });
+    },
+  };
+}

@@ -1,0 +1,166 @@
+// Serves the React Router app (storefront + admin UI) from the Fastify process:
+//   - the Vite client build: /assets/* with immutable caching, plus the other top-level files
+//     (favicon, robots.txt, ...) with a short cache;
+//   - every other GET/HEAD/POST/... that no other route matched is turned into a Web `Request`,
+//     handed to React Router's request handler, and the Web `Response` is streamed back.
+// Paths that belong to the API and the platform (/api/*, /media/*, /healthz, /readyz) are never
+// handled here: they fall through to Fastify's not-found handler.
+
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { pathToFileURL } from "node:url";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
+import { type AppWebContext, appContext } from "../web/context.ts";
+import { type Preferences, preferencesFromCookieHeader } from "../web/lib/preferences.ts";
+
+export type { AppWebContext } from "../web/context.ts";
+export { LOCALE_COOKIE, THEME_COOKIE } from "../web/lib/preferences.ts";
+
+/**
+ * What `getContext` returns: the full AppWebContext, except that `locale` and `theme` may be left
+ * out, in which case the plugin fills them from the `lang` / `theme` cookies (see readPreferences).
+ */
+export type WebContextInput = Omit<AppWebContext, "locale" | "theme"> & Partial<Pick<AppWebContext, "locale" | "theme">>;
+
+export interface WebPluginOptions {
+  /** The React Router server build (`build/server/index.js`), or a function returning it (dev). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** The Vite client build directory (`build/client`). May be missing in development. */
+  clientDir: string;
+  /** Builds the per-request context handed to loaders and actions. */
+  getContext: (request: FastifyRequest) => Promise<WebContextInput>;
+  /** React Router server mode; defaults to NODE_ENV === "development" ? "development" : "production". */
+  mode?: "development" | "production";
+}
+
+/** Path prefixes owned by other parts of the server: never rendered by React Router. */
+const RESERVED = [/^\/api(?:\/|$)/, /^\/media(?:\/|$)/, /^\/healthz\/?$/, /^\/readyz\/?$/];
+
+export function isReservedPath(pathname: string): boolean {
+  return RESERVED.some((re) => re.test(pathname));
+}
+
+/** Locale and theme from the visitor's cookies (`lang`, `theme`); "tr" and "system" by default. */
+export function readPreferences(request: FastifyRequest): Preferences {
+  return preferencesFromCookieHeader(request.headers.cookie);
+}
+
+/** Loads `<buildDir>/server/index.js` and returns it with the client directory next to it. */
+export async function importServerBuild(buildDir: string): Promise<{ build: ServerBuild; clientDir: string }> {
+  const serverFile = path.join(buildDir, "server", "index.js");
+  if (!existsSync(serverFile)) {
+    throw new Error(`React Router server build not found at ${serverFile}: run \`npm run build\` (react-router build) first`);
+  }
+  const build = (await import(pathToFileURL(serverFile).href)) as ServerBuild;
+  return { build, clientDir: path.join(buildDir, "client") };
+}
+
+function isDir(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Fastify request → Web Request (body streamed, aborted when the client goes away). */
+export function toWebRequest(request: FastifyRequest, reply: FastifyReply): Request {
+  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.raw.headers)) {
+    if (value === undefined || name.startsWith(":")) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  const controller = new AbortController();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  const init: RequestInit & { duplex?: "half" } = { method: request.method, headers, signal: controller.signal };
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    init.body = Readable.toWeb(request.raw) as ReadableStream<Uint8Array>;
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+/** Web Response → Fastify reply: status, headers (each Set-Cookie separately), streamed body. */
+export function sendWebResponse(reply: FastifyReply, response: Response, head: boolean): FastifyReply {
+  reply.status(response.status);
+  for (const [name, value] of response.headers) {
+    if (name === "set-cookie") continue;
+    reply.header(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) reply.header("set-cookie", cookies);
+  if (head || !response.body) {
+    if (response.body) void response.body.cancel().catch(() => {});
+    return reply.send();
+  }
+  return reply.send(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>));
+}
+
+async function webPluginImpl(fastify: FastifyInstance, options: WebPluginOptions): Promise<void> {
+  const mode = options.mode ?? (process.env.NODE_ENV === "development" ? "development" : "production");
+  const handle = createRequestHandler(options.build, mode);
+  const clientDir = path.resolve(options.clientDir);
+
+  if (isDir(path.join(clientDir, "assets"))) {
+    // Fingerprinted by Vite: safe to cache forever.
+    await fastify.register(fastifyStatic, {
+      root: path.join(clientDir, "assets"),
+      prefix: "/assets/",
+      decorateReply: false,
+      index: false,
+      redirect: false,
+      immutable: true,
+      maxAge: "365d",
+      dotfiles: "ignore",
+    });
+  }
+  if (isDir(clientDir)) {
+    // favicon.svg, robots.txt, ... (copied from public/): one route per file, short cache.
+    await fastify.register(fastifyStatic, {
+      root: clientDir,
+      prefix: "/",
+      wildcard: false,
+      globIgnore: ["assets/**", ".vite/**", "**/.*", "**/*.map"],
+      decorateReply: false,
+      index: false,
+      redirect: false,
+      maxAge: "1h",
+      dotfiles: "ignore",
+    });
+  }
+
+  // In a child scope so the raw body is left unread for React Router (forms, JSON, uploads),
+  // without touching the content-type parsers of the API routes.
+  await fastify.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", (_request, _payload, done) => done(null, undefined));
+    scope.route({
+      method: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+      url: "/*",
+      exposeHeadRoute: false,
+      handler: async (request, reply) => {
+        const pathname = request.url.split("?", 1)[0] ?? "/";
+        if (isReservedPath(pathname)) return reply.callNotFound();
+        const input = await options.getContext(request);
+        const prefs = readPreferences(request);
+        const app: AppWebContext = { ...input, locale: input.locale ?? prefs.locale, theme: input.theme ?? prefs.theme };
+        const loadContext = new RouterContextProvider();
+        loadContext.set(appContext, app);
+        const response = await handle(toWebRequest(request, reply), loadContext);
+        return sendWebResponse(reply, response, request.method === "HEAD");
+      },
+    });
+  });
+}
+
+/** Fastify plugin serving the web UI; register it after the API routes. */
+export const webPlugin = fp(webPluginImpl, { name: "kervan-web", fastify: "5.x" });

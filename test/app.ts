@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { createStaffUser } from "../src/modules/accounts/service.ts";
+import { categories, products } from "../src/modules/catalog/schema.ts";
+import { createTenant } from "../src/modules/tenants/service.ts";
+import { loadConfig } from "../src/platform/config.ts";
+import { buildApp } from "../src/server/app.ts";
+import { createKernel, type Kernel } from "../src/server/kernel.ts";
+import { createTestDatabase } from "./db.ts";
+
+export interface TestApp {
+  app: FastifyInstance;
+  kernel: Kernel;
+  close(): Promise<void>;
+}
+
+/** The real application (platform plugins and API modules, no web build) on a fresh test database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "kervan-test-"));
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent", JOBS_WORKER: "false", PUBLIC_URL: "http://localhost:3000", ...env });
+  const kernel = await createKernel(config, { database });
+  const app = await buildApp(kernel);
+  await app.ready();
+  return {
+    app,
+    kernel,
+    async close() {
+      await app.close();
+      await kernel.jobs.stop({ timeoutMs: 1000 });
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A store with one category and `count` active products whose titles start with `prefix`. */
+export async function createStore(kernel: Kernel, slug: string, hosts: string[], count = 3) {
+  const tenant = await createTenant(kernel.db, { slug, name: `Store ${slug}`, hosts });
+  const [category] = await kernel.db
+    .insert(categories)
+    .values({ tenantId: tenant.id, slug: `${slug}-kategori`, name: `${slug} Kategori` })
+    .returning();
+  const rows = await kernel.db
+    .insert(products)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        tenantId: tenant.id,
+        categoryId: category?.id,
+        slug: `${slug}-urun-${i + 1}`,
+        title: `${slug.toUpperCase()} Ürün ${i + 1}`,
+        price: 10_000 + i * 100,
+        stock: 5,
+        status: "active" as const,
+      })),
+    )
+    .returning();
+  return { tenant, category: category as NonNullable<typeof category>, products: rows };
+}
+
+/** Creates a staff member of the tenant and returns the session cookie of a fresh sign-in. */
+export async function signInStaff(t: TestApp, tenantId: string, host: string, email: string): Promise<string> {
+  const password = "correct-horse-battery-staple";
+  await createStaffUser({ auth: t.kernel.auth, db: t.kernel.db, tenantId, email, password, name: email.split("@")[0] as string, role: "admin" });
+  const res = await t.app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in/email",
+    headers: { host, origin: `http://${host}`, "content-type": "application/json" },
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookies = res.headers["set-cookie"];
+  const list = Array.isArray(cookies) ? cookies : [cookies ?? ""];
+  return list.map((c) => c.split(";", 1)[0]).join("; ");
+}
