@@ -133,7 +133,9 @@ async function load(base: string, scenario: Scenario) {
   await autocannon({ url: base + scenario.path, connections: scenario.connections, duration: 3 });
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: base + scenario.path, connections: scenario.connections, duration }, (err, res) => (err ? reject(err) : resolve(res)));
+    const instance = autocannon({ url: base + scenario.path, connections: scenario.connections, duration }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
     // autocannon reports p97.5 but not p95: keep every 2xx latency and compute exact percentiles.
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
@@ -194,7 +196,12 @@ async function main() {
     { name: "category page (SSR)", path: `/kategori/${categorySlug}`, connections, target: {} },
     { name: "product page (SSR)", path: `/urun/${sample.items[0]?.slug}`, connections, target: {} },
     { name: "product list API (24 items)", path: "/api/v1/products?perPage=24", connections, target: {} },
-    { name: "product list API, category + sort", path: `/api/v1/products?perPage=24&category=${categorySlug}&sort=price-asc`, connections, target: {} },
+    {
+      name: "product list API, category + sort",
+      path: `/api/v1/products?perPage=24&category=${categorySlug}&sort=price-asc`,
+      connections,
+      target: {},
+    },
   ];
   const results = [];
   for (const scenario of scenarios) {
@@ -241,7 +248,9 @@ async function main() {
     "|---|---|---|---|---|---|---|",
     ...results.map((r) => `| ${r.name} | ${r.connections} | ${r.reqPerSec} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`),
     "",
-    ...(startup ? [`Start-up to first page on a seeded PGlite: ${startup.pgliteFirstPageMs} ms. Idle RSS: ${startup.idleRssMb} MB.`, ""] : []),
+    ...(startup
+      ? [`Start-up to first page on a seeded PGlite: ${startup.pgliteFirstPageMs} ms. Idle RSS: ${startup.idleRssMb} MB.`, ""]
+      : []),
   ].join("\n");
   writeFileSync(path.join(root, `bench/results/latest-${total >= 100_000 ? "100k" : "10k"}.md`), md);
   console.log(`\nWritten to bench/results/${stamp}-${total}.json`);

@@ -23,11 +23,16 @@ function newestMtime(target) {
 function ensureWebBuild() {
   const built = newestMtime(path.join(root, "build/server/index.js"));
   const sources = Math.max(
-    ...["src/web", "src/platform/money.ts", "vite.config.ts", "react-router.config.ts", "package-lock.json"].map((p) => newestMtime(path.join(root, p))),
+    ...["src/web", "src/platform/money.ts", "vite.config.ts", "react-router.config.ts", "package-lock.json"].map((p) =>
+      newestMtime(path.join(root, p)),
+    ),
   );
   if (built > 0 && built >= sources) return;
   console.log(built ? "Web sources changed: rebuilding the front end…" : "Building the front end (first start)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/@react-router/dev/bin.js"), "build"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/@react-router/dev/bin.cjs"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -20,7 +20,14 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "kervan-test-"));
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent", JOBS_WORKER: "false", PUBLIC_URL: "http://localhost:3000", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    JOBS_WORKER: "false",
+    PUBLIC_URL: "http://localhost:3000",
+    ...env,
+  });
   const kernel = await createKernel(config, { database });
   const app = await buildApp(kernel);
   await app.ready();
@@ -63,7 +70,15 @@ export async function createStore(kernel: Kernel, slug: string, hosts: string[],
 /** Creates a staff member of the tenant and returns the session cookie of a fresh sign-in. */
 export async function signInStaff(t: TestApp, tenantId: string, host: string, email: string): Promise<string> {
   const password = "correct-horse-battery-staple";
-  await createStaffUser({ auth: t.kernel.auth, db: t.kernel.db, tenantId, email, password, name: email.split("@")[0] as string, role: "admin" });
+  await createStaffUser({
+    auth: t.kernel.auth,
+    db: t.kernel.db,
+    tenantId,
+    email,
+    password,
+    name: email.split("@")[0] as string,
+    role: "admin",
+  });
   const res = await t.app.inject({
     method: "POST",
     url: "/api/auth/sign-in/email",

@@ -74,7 +74,9 @@ describe("HTTP platform", () => {
   it("publishes an OpenAPI document and the interactive docs", async () => {
     const doc = (await t.app.inject({ url: "/api/docs/json" })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/products", "/api/v1/products/{slug}", "/api/v1/categories", "/healthz", "/readyz"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/products", "/api/v1/products/{slug}", "/api/v1/categories", "/healthz", "/readyz"]),
+    );
     expect(doc.paths["/api/v1/products"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(["category", "q", "sort", "page", "perPage"]),
     );
@@ -101,7 +103,11 @@ describe("HTTP platform", () => {
 describe("rate limiting", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_MAX: "5", RATE_LIMIT_WINDOW: "1 minute", ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}) });
+    t = await createTestApp({
+      RATE_LIMIT_MAX: "5",
+      RATE_LIMIT_WINDOW: "1 minute",
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    });
     await createStore(t.kernel, "rl", ["rl.test"], 1);
   });
   afterAll(() => t.close());

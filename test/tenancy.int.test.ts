@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { products } from "../src/modules/catalog/schema.ts";
-import { type createStore, createStore as makeStore, createTestApp, signInStaff, type TestApp } from "./app.ts";
+import { type createStore, createTestApp, createStore as makeStore, signInStaff, type TestApp } from "./app.ts";
 
 type Store = Awaited<ReturnType<typeof createStore>>;
 
@@ -23,12 +23,18 @@ describe("tenant isolation through the HTTP API", () => {
   });
   afterAll(() => t.close());
 
-  const get = (host: string, url: string, cookie?: string) => t.app.inject({ method: "GET", url, headers: { host, ...(cookie ? { cookie } : {}) } });
+  const get = (host: string, url: string, cookie?: string) =>
+    t.app.inject({ method: "GET", url, headers: { host, ...(cookie ? { cookie } : {}) } });
 
   it("resolves the store from the Host header, port and case ignored", async () => {
     const res = await get("MAGAZA-B.test:8080", "/api/v1/products");
     expect(res.statusCode).toBe(200);
-    expect(res.json().items.map((p: { slug: string }) => p.slug).sort()).toEqual(["b-urun-1", "b-urun-2", "b-urun-3"]);
+    expect(
+      res
+        .json()
+        .items.map((p: { slug: string }) => p.slug)
+        .sort(),
+    ).toEqual(["b-urun-1", "b-urun-2", "b-urun-3"]);
     const www = await get("www.magaza-b.test", "/api/v1/products");
     expect(www.json().total).toBe(3);
   });
@@ -55,7 +61,12 @@ describe("tenant isolation through the HTTP API", () => {
   it("does not let store B's staff list or change store A's products", async () => {
     const list = await get(hostB, "/api/admin/products", cookieB);
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((p: { slug: string }) => p.slug).sort()).toEqual(["b-urun-1", "b-urun-2", "b-urun-3"]);
+    expect(
+      list
+        .json()
+        .items.map((p: { slug: string }) => p.slug)
+        .sort(),
+    ).toEqual(["b-urun-1", "b-urun-2", "b-urun-3"]);
 
     const target = a.products[0] as NonNullable<Store["products"][0]>;
     const patch = await t.app.inject({

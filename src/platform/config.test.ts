@@ -45,7 +45,10 @@ describe("configuration", () => {
 
   it("requires the S3 settings together and a SECRET in production, without echoing secrets", () => {
     const s3 = errorOf({ STORAGE_DRIVER: "s3", S3_BUCKET: "media" });
-    expect(s3.issues).toEqual(["S3_ACCESS_KEY_ID: required when STORAGE_DRIVER=s3", "S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3"]);
+    expect(s3.issues).toEqual([
+      "S3_ACCESS_KEY_ID: required when STORAGE_DRIVER=s3",
+      "S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3",
+    ]);
     expect(errorOf({ NODE_ENV: "production" }).issues).toEqual([expect.stringMatching(/^SECRET: required in production/)]);
     const short = errorOf({ SECRET: "tooshort" });
     expect(short.issues[0]).toMatch(/^SECRET: expected at least 32 characters/);

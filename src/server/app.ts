@@ -107,9 +107,13 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list", deepLinking: true } });
 
-  app.get("/healthz", { schema: { tags: ["system"], summary: "Liveness: the process is up", response: { 200: z.object({ status: z.literal("ok") }) } } }, async () => ({
-    status: "ok" as const,
-  }));
+  app.get(
+    "/healthz",
+    { schema: { tags: ["system"], summary: "Liveness: the process is up", response: { 200: z.object({ status: z.literal("ok") }) } } },
+    async () => ({
+      status: "ok" as const,
+    }),
+  );
   app.get(
     "/readyz",
     {
@@ -137,7 +141,10 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
   if (extras.register) await extras.register(app);
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem(404, `No route for ${request.method} ${request.url.split("?")[0]}.`, { instance: request.url, requestId: request.id })),
+    sendProblem(
+      reply,
+      problem(404, `No route for ${request.method} ${request.url.split("?")[0]}.`, { instance: request.url, requestId: request.id }),
+    ),
   );
   return app;
 }

@@ -30,8 +30,9 @@ function demoPassword(kernel: Kernel): string {
  */
 export async function prepareDemo(kernel: Kernel): Promise<{ email: string; password: string } | null> {
   const result = await seedDemoStore({ db: kernel.db, storage: kernel.storage, log: kernel.log });
-  const tenantId =
-    result.created ? result.tenantId : (await kernel.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, "demo")).limit(1))[0]?.id;
+  const tenantId = result.created
+    ? result.tenantId
+    : (await kernel.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, "demo")).limit(1))[0]?.id;
   if (!tenantId) return null;
   const password = demoPassword(kernel);
   // Idempotent: an existing admin keeps the password it has.

@@ -47,7 +47,8 @@ export function createLogger(config: Pick<Config, "logLevel" | "env">): Logger {
 
 export async function createKernel(config: Config, options: { log?: Logger; database?: Database } = {}): Promise<Kernel> {
   const log = options.log ?? createLogger(config);
-  const database = options.database ?? (await openDatabase({ url: config.database.url, dataDir: config.dataDir, poolSize: config.database.poolSize }));
+  const database =
+    options.database ?? (await openDatabase({ url: config.database.url, dataDir: config.dataDir, poolSize: config.database.poolSize }));
   await runMigrations(database);
   const storage = createStorage(config.storage, { mediaBaseUrl: "" });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db, log });
@@ -99,6 +100,7 @@ export async function createKernel(config: Config, options: { log?: Logger; data
     async close() {
       await jobs.stop({ timeoutMs: config.shutdownTimeoutMs });
       await mailer.close();
+      if ("destroy" in storage && typeof storage.destroy === "function") storage.destroy();
       redis?.disconnect();
       await database.close();
     },

@@ -1,8 +1,8 @@
 // The Kervan process: configuration, database, demo data on first start, HTTP server, jobs.
 import { ConfigError, loadConfig } from "../platform/config.ts";
 import { buildApp } from "./app.ts";
-import { createKernel, createLogger } from "./kernel.ts";
 import { prepareDemo } from "./demo.ts";
+import { createKernel, createLogger } from "./kernel.ts";
 import { webExtras } from "./web-context.ts";
 
 const started = performance.now();

@@ -8,7 +8,9 @@ try {
   const started = performance.now();
   await runMigrations(database);
   await database.close();
-  console.log(`Migrations applied to ${database.kind === "postgres" ? "PostgreSQL" : `PGlite in ${config.dataDir}`} in ${Math.round(performance.now() - started)} ms.`);
+  console.log(
+    `Migrations applied to ${database.kind === "postgres" ? "PostgreSQL" : `PGlite in ${config.dataDir}`} in ${Math.round(performance.now() - started)} ms.`,
+  );
 } catch (err) {
   console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);

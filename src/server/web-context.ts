@@ -32,7 +32,17 @@ function adminReader(kernel: Kernel, tenantId: string): AdminReader {
       async get(id) {
         if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
         const m = await getMail(db, tenantId, id);
-        return m && { id: m.id, to: m.to, subject: m.subject, status: m.status, createdAt: m.createdAt.toISOString(), text: m.text, html: m.html };
+        return (
+          m && {
+            id: m.id,
+            to: m.to,
+            subject: m.subject,
+            status: m.status,
+            createdAt: m.createdAt.toISOString(),
+            text: m.text,
+            html: m.html,
+          }
+        );
       },
     },
   };

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { notFound } from "../../server/problem.ts";
-import { products, productStatus } from "./schema.ts";
+import { productStatus, products } from "./schema.ts";
 import { type CatalogContext, categoryTree, invalidateCatalog, listProducts, MAX_PER_PAGE, productBySlug } from "./service.ts";
 
 export interface CatalogRoutesOptions {
@@ -61,7 +61,13 @@ const adminProductSchema = z.object({
 
 export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRoutesOptions) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const ctx = (tenantId: string, lang: "tr" | "en"): CatalogContext => ({ db: options.db, tenantId, locale: lang, cache: options.cache, mediaUrl: options.mediaUrl });
+  const ctx = (tenantId: string, lang: "tr" | "en"): CatalogContext => ({
+    db: options.db,
+    tenantId,
+    locale: lang,
+    cache: options.cache,
+    mediaUrl: options.mediaUrl,
+  });
 
   app.get(
     "/api/v1/categories",
@@ -109,7 +115,10 @@ export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRo
       const result = await listProducts(ctx(request.tenant.id, lang), { ...rest, search: q });
       if (result.unknownCategory) throw notFound(`Category "${rest.category}"`);
       const { unknownCategory: _, category, ...pageResult } = result;
-      return { ...pageResult, category: category && { id: category.id, slug: category.slug, name: category.name, breadcrumbs: category.breadcrumbs } };
+      return {
+        ...pageResult,
+        category: category && { id: category.id, slug: category.slug, name: category.name, breadcrumbs: category.breadcrumbs },
+      };
     },
   );
 
@@ -179,7 +188,13 @@ export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRo
         q ? or(ilike(products.title, `%${q}%`), ilike(products.slug, `%${q}%`)) : undefined,
       );
       const [items, [count]] = await Promise.all([
-        options.db.select().from(products).where(where).orderBy(desc(products.updatedAt), asc(products.id)).limit(perPage).offset((page - 1) * perPage),
+        options.db
+          .select()
+          .from(products)
+          .where(where)
+          .orderBy(desc(products.updatedAt), asc(products.id))
+          .limit(perPage)
+          .offset((page - 1) * perPage),
         options.db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
       ]);
       return { items: items.map(toAdmin), total: count?.n ?? 0 };

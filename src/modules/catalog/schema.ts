@@ -59,9 +59,7 @@ export const products = pgTable(
     index("products_active_created").on(t.tenantId, t.createdAt.desc()).where(sql`${t.status} = 'active'`),
     index("products_active_sold").on(t.tenantId, t.soldCount.desc()).where(sql`${t.status} = 'active'`),
     index("products_active_price").on(t.tenantId, t.price).where(sql`${t.status} = 'active'`),
-    index("products_active_featured")
-      .on(t.tenantId, t.soldCount.desc())
-      .where(sql`${t.status} = 'active' and ${t.featured}`),
+    index("products_active_featured").on(t.tenantId, t.soldCount.desc()).where(sql`${t.status} = 'active' and ${t.featured}`),
     index("products_active_discounted")
       .on(t.tenantId, t.createdAt.desc())
       .where(sql`${t.status} = 'active' and ${t.compareAtPrice} > ${t.price}`),

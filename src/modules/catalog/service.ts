@@ -41,7 +41,13 @@ export function invalidateCatalog(cache: MemoCache, tenantId: string): void {
 const localized = (base: string, translations: Translations | null | undefined, locale: Locale, field: "name" | "title" | "description") =>
   (locale !== "tr" && translations?.[locale]?.[field]) || base;
 
-export function imageSource(variants: ImageVariant[], width: number, height: number, alt: string, mediaUrl: (key: string) => string): ImageSource | null {
+export function imageSource(
+  variants: ImageVariant[],
+  width: number,
+  height: number,
+  alt: string,
+  mediaUrl: (key: string) => string,
+): ImageSource | null {
   const preferred = variants.filter((v) => v.format === "webp");
   const usable = (preferred.length > 0 ? preferred : variants).slice().sort((a, b) => a.width - b.width);
   const largest = usable.at(-1);
@@ -66,12 +72,19 @@ interface TreeIndex {
 async function loadTree(ctx: CatalogContext): Promise<TreeIndex> {
   return ctx.cache.get(cacheKey(ctx.tenantId, "tree", ctx.locale), TREE_TTL_MS, async () => {
     const rows = await ctx.db
-      .select({ id: categories.id, parentId: categories.parentId, slug: categories.slug, name: categories.name, translations: categories.translations })
+      .select({
+        id: categories.id,
+        parentId: categories.parentId,
+        slug: categories.slug,
+        name: categories.name,
+        translations: categories.translations,
+      })
       .from(categories)
       .where(eq(categories.tenantId, ctx.tenantId))
       .orderBy(asc(categories.position), asc(categories.name));
     const nodes = new Map<string, CategoryNode>();
-    for (const r of rows) nodes.set(r.id, { id: r.id, slug: r.slug, name: localized(r.name, r.translations, ctx.locale, "name"), children: [] });
+    for (const r of rows)
+      nodes.set(r.id, { id: r.id, slug: r.slug, name: localized(r.name, r.translations, ctx.locale, "name"), children: [] });
     const roots: CategoryNode[] = [];
     const parentOf = new Map<string, CategoryNode | null>();
     const bySlug = new Map<string, CategoryNode>();
@@ -141,7 +154,9 @@ function toCard(row: CardRow, ctx: CatalogContext): ProductCard {
     discountPercent: discountPercent(row.price, row.compare_at_price),
     currency: row.currency,
     inStock: row.stock > 0,
-    image: row.img_variants ? imageSource(row.img_variants, row.img_width ?? 0, row.img_height ?? 0, row.img_alt || title, ctx.mediaUrl) : null,
+    image: row.img_variants
+      ? imageSource(row.img_variants, row.img_width ?? 0, row.img_height ?? 0, row.img_alt || title, ctx.mediaUrl)
+      : null,
   };
 }
 
@@ -210,7 +225,12 @@ export async function listProducts(ctx: CatalogContext, query: ProductQuery): Pr
     if (!node) return { items: [], total: 0, page, perPage, category: null, unknownCategory: true };
     category = { ...node, breadcrumbs: breadcrumbsOf(tree, node) };
     const ids = descendantIds(node);
-    conditions.push(sql`p.category_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    conditions.push(
+      sql`p.category_id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   }
   const search = query.search?.trim();
   if (search) {
@@ -230,7 +250,10 @@ export async function listProducts(ctx: CatalogContext, query: ProductQuery): Pr
   let total = Number(result[0]?.total ?? 0);
   if (result.length === 0 && page > 1) {
     // Past the last page the window count is unknown; report it for the pager.
-    const [counted] = await rows<{ total: number }>(ctx.db, sql`select count(*)::int as total from products p where ${sql.join(conditions, sql` and `)}`);
+    const [counted] = await rows<{ total: number }>(
+      ctx.db,
+      sql`select count(*)::int as total from products p where ${sql.join(conditions, sql` and `)}`,
+    );
     total = Number(counted?.total ?? 0);
   }
   return { items: result.map((r) => toCard(r, ctx)), total, page, perPage, category, unknownCategory: false };
@@ -262,7 +285,9 @@ export async function productBySlug(ctx: CatalogContext, slug: string): Promise<
     description: localized(row.description, row.translations, ctx.locale, "description"),
     vatRate: row.vat_rate,
     stock: row.stock,
-    images: row.images.map((i) => imageSource(i.variants, i.width, i.height, i.alt || card.title, ctx.mediaUrl)).filter((i): i is ImageSource => i !== null),
+    images: row.images
+      .map((i) => imageSource(i.variants, i.width, i.height, i.alt || card.title, ctx.mediaUrl))
+      .filter((i): i is ImageSource => i !== null),
     category: node ? { slug: node.slug, name: node.name } : null,
     breadcrumbs: node ? breadcrumbsOf(tree, node) : [],
   };
@@ -287,6 +312,10 @@ export async function catalogStats(db: Db, tenantId: string) {
       (select count(*)::int from products where tenant_id = ${tenantId} and status = 'active' and stock <= 0) as out_of_stock,
       (select count(*)::int from categories where tenant_id = ${tenantId}) as categories`,
   );
-  return { products: row?.products ?? 0, activeProducts: row?.active ?? 0, outOfStock: row?.out_of_stock ?? 0, categories: row?.categories ?? 0 };
+  return {
+    products: row?.products ?? 0,
+    activeProducts: row?.active ?? 0,
+    outOfStock: row?.out_of_stock ?? 0,
+    categories: row?.categories ?? 0,
+  };
 }
-

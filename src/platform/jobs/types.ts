@@ -11,9 +11,28 @@ export interface JobOptions {
   expireInSeconds?: number;
   /** Run no earlier than this many seconds from now. */
   startAfterSeconds?: number;
-  /** At most one queued job with this key at a time. */
+  /**
+   * At most one queued job with this key at a time. Needs a queue registered with a de-duplicating
+   * `policy` (`short`, `stately` or `exclusive`); send() rejects it on a `standard` queue.
+   */
   singletonKey?: string;
 }
+
+/**
+ * How a queue treats jobs (pg-boss queue policies; fixed when the queue is first created):
+ * - `standard`: every job is queued and may run at once (default);
+ * - `short`: at most one queued job per singletonKey (jobs without a key share one slot);
+ * - `singleton`: at most one running job per singletonKey;
+ * - `stately`: at most one queued and one running job per singletonKey;
+ * - `exclusive`: at most one queued-or-running job per singletonKey.
+ */
+export type QueuePolicy = "standard" | "short" | "singleton" | "stately" | "exclusive";
+
+export type RegisterOptions = JobOptions & {
+  /** Handlers of this queue running at once in this process (worker mode). Default 1. */
+  concurrency?: number;
+  policy?: QueuePolicy;
+};
 
 export interface JobContext {
   id: string;
@@ -26,7 +45,7 @@ export type JobHandler<T = unknown> = (data: T, job: JobContext) => Promise<void
 
 export interface Jobs {
   /** Declares a queue and its handler; call before start(). Handlers run only when the worker is on. */
-  register<T>(name: string, handler: JobHandler<T>, options?: JobOptions & { concurrency?: number }): void;
+  register<T>(name: string, handler: JobHandler<T>, options?: RegisterOptions): void;
   /** Enqueues a job. Pass `tx` to enqueue inside a business transaction: rolled back with it (outbox). */
   send<T>(name: string, data: T, options?: JobOptions & { tx?: Db }): Promise<string | null>;
   /** Runs `name` on a cron schedule (UTC, 5 fields), with the given data. */

@@ -4,7 +4,7 @@ import { normalizeHost, type TenantResolver } from "../../modules/tenants/servic
 import { problem, sendProblem } from "../problem.ts";
 
 /** Paths served the same for every host, with no tenant. */
-const TENANTLESS = [/^\/healthz$/, /^\/readyz$/, /^\/assets\//, /^\/media\//, /^\/api\/docs(\/|$)/, /^\/favicon\.ico$/];
+const TENANTLESS = [/^\/healthz$/, /^\/readyz$/, /^\/assets\//, /^\/media\//, /^\/api\/docs(\/|$)/, /^\/favicon\.(ico|svg)$/];
 
 /** Resolves the request's tenant from its Host header once, before any handler runs. */
 export const tenancyPlugin = fp(async (app: FastifyInstance, options: { resolver: TenantResolver }) => {
@@ -15,7 +15,10 @@ export const tenancyPlugin = fp(async (app: FastifyInstance, options: { resolver
     const host = normalizeHost(request.headers.host);
     const tenant = host ? await options.resolver.resolve(host) : null;
     if (!tenant) {
-      return sendProblem(reply, problem(404, `No store is configured for the host "${host || "(none)"}".`, { instance: request.url, requestId: request.id }));
+      return sendProblem(
+        reply,
+        problem(404, `No store is configured for the host "${host || "(none)"}".`, { instance: request.url, requestId: request.id }),
+      );
     }
     request.tenant = tenant;
   });

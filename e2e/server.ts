@@ -1,0 +1,161 @@
+// Starts the real Kervan server (`node src/server/main.ts`) for browser journeys: production mode,
+// a fresh temporary DATA_DIR (so the demo store is seeded), a free port. Builds the web app first
+// when the build is missing or older than the sources.
+//
+// Set E2E_BASE_URL to run the journeys against a server you started yourself instead (then the
+// demo admin password comes from E2E_ADMIN_PASSWORD).
+
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium } from "playwright-core";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const screenshotDir = path.join(root, "e2e", "screenshots");
+
+export interface RunningServer {
+  baseUrl: string;
+  admin: { email: string; password: string } | null;
+  /** Everything the server printed, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs `react-router build` unless build/ is newer than src/web, public/ and the configs. */
+export function ensureWebBuild(): void {
+  const serverBuild = path.join(root, "build", "server", "index.js");
+  const sources = [
+    newestMtime(path.join(root, "src", "web")),
+    existsSync(path.join(root, "public")) ? newestMtime(path.join(root, "public")) : 0,
+    statSync(path.join(root, "src", "platform", "money.ts")).mtimeMs,
+    statSync(path.join(root, "vite.config.ts")).mtimeMs,
+    statSync(path.join(root, "react-router.config.ts")).mtimeMs,
+  ];
+  if (existsSync(serverBuild) && statSync(serverBuild).mtimeMs > Math.max(...sources)) return;
+  execFileSync(process.execPath, [path.join(root, "node_modules", "@react-router", "dev", "bin.cjs"), "build"], {
+    cwd: root,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${baseUrl}/readyz`);
+      if (res.ok && /Storefront:/.test(output())) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the server was not ready after ${timeoutMs} ms:\n${output()}`);
+}
+
+let running: Promise<RunningServer> | null = null;
+
+/** The server for this test file (started on first use). */
+export function startServer(): Promise<RunningServer> {
+  running ??= launch();
+  return running;
+}
+
+async function launch(): Promise<RunningServer> {
+  if (process.env.E2E_BASE_URL) {
+    const password = process.env.E2E_ADMIN_PASSWORD;
+    return {
+      baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ""),
+      admin: password ? { email: process.env.E2E_ADMIN_EMAIL ?? "admin@kervan.test", password } : null,
+      output: () => "",
+      stop: async () => {},
+    };
+  }
+  ensureWebBuild();
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "kervan-e2e-"));
+  // localhost (not 127.0.0.1): the default PUBLIC_URL, so auth's origin checks accept the browser.
+  const baseUrl = `http://localhost:${port}`;
+  let log = "";
+  const child = spawn(process.execPath, [path.join(root, "src", "server", "main.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      SECRET: randomBytes(36).toString("base64url"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  const output = () => log;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(baseUrl, child, output, 180_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const match = /Demo admin:\s+(\S+)\s+\/\s+(\S+)/.exec(log);
+  return { baseUrl, admin: match ? { email: match[1] as string, password: match[2] as string } : null, output, stop };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1366, height: 900 } as const;
+export const MOBILE = { width: 390, height: 844 } as const;

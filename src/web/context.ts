@@ -1,0 +1,93 @@
+// The request context React Router loaders and actions receive. The server (src/server/web.ts)
+// builds one AppWebContext per request and stores it under `appContext` in the
+// RouterContextProvider; loaders read it with `getApp(context)`.
+//
+// Only TYPES come from src/modules and src/platform: services are injected through this object
+// so the Vite server bundle never duplicates server modules.
+
+import { createContext, type RouterContext, type RouterContextProvider, redirect } from "react-router";
+import type { CatalogReader } from "../modules/catalog/types.ts";
+import type { TenantProfile } from "../modules/tenants/schema.ts";
+
+export type Locale = "tr" | "en";
+export type ThemePreference = "light" | "dark" | "system";
+
+export interface WebTenant {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  profile: TenantProfile;
+}
+
+export interface WebUser {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
+export interface AdminDashboard {
+  products: number;
+  activeProducts: number;
+  outOfStock: number;
+  categories: number;
+  mailMessages: number;
+}
+
+export interface MailSummary {
+  id: string;
+  to: string[];
+  subject: string;
+  status: string;
+  createdAt: string;
+}
+
+export interface MailDetail extends MailSummary {
+  text: string;
+  html: string | null;
+}
+
+export const MAIL_PAGE_SIZE = 20;
+
+/** Staff-only reads. `null` in the context unless the signed-in user is staff. */
+export interface AdminReader {
+  dashboard(): Promise<AdminDashboard>;
+  mail: {
+    /** Newest first, `perPage` (default MAIL_PAGE_SIZE) per page, pages counted from 1. */
+    list(page: number): Promise<{ items: MailSummary[]; total: number; perPage?: number }>;
+    get(id: string): Promise<MailDetail | null>;
+  };
+}
+
+export interface AppWebContext {
+  tenant: WebTenant;
+  locale: Locale;
+  theme: ThemePreference;
+  user: WebUser | null;
+  /** Absolute origin of the store, e.g. `https://magaza.example.com` (no trailing slash). */
+  publicUrl: string;
+  catalog: CatalogReader;
+  admin: AdminReader | null;
+}
+
+// The key must be the same object in the plain-Node server (src/server/web.ts imports this file
+// directly) and in the Vite-built server bundle (which bundles its own copy of this file).
+// Keeping it on globalThis under a registered symbol makes both copies share one key.
+const KEY = Symbol.for("kervan.web.appContext");
+const holder = globalThis as typeof globalThis & { [KEY]?: RouterContext<AppWebContext> };
+
+export const appContext: RouterContext<AppWebContext> = holder[KEY] ?? createContext<AppWebContext>();
+holder[KEY] = appContext;
+
+/** The per-request application context, for loaders and actions. */
+export function getApp(context: Readonly<RouterContextProvider>): AppWebContext {
+  return context.get(appContext);
+}
+
+/** The staff-only reader, or a redirect to the admin sign-in page. */
+export function requireAdmin(context: Readonly<RouterContextProvider>): AdminReader {
+  const admin = getApp(context).admin;
+  if (!admin) throw redirect("/admin/giris");
+  return admin;
+}
