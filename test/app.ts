@@ -71,7 +71,7 @@ export async function createStore(kernel: Kernel, slug: string, hosts: string[],
 export async function signInStaff(t: TestApp, tenantId: string, host: string, email: string): Promise<string> {
   const password = "correct-horse-battery-staple";
   await createStaffUser({
-    auth: t.kernel.auth,
+    auth: await t.kernel.auth(),
     db: t.kernel.db,
     tenantId,
     email,

@@ -5,11 +5,12 @@
  */
 export interface MemoCache {
   get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
-  /** Drops every entry whose key starts with `prefix` (e.g. `catalog:<tenantId>:`). */
+  /** Drops every entry whose key starts with `prefix` (e.g. `tenant:<id>:`), and tells `onInvalidate`. */
   invalidate(prefix: string): void;
 }
 
-export function createMemoCache(maxEntries = 5_000): MemoCache {
+export function createMemoCache(options: { maxEntries?: number; onInvalidate?: (prefix: string) => void } = {}): MemoCache {
+  const maxEntries = options.maxEntries ?? 5_000;
   const entries = new Map<string, { value: unknown; expires: number }>();
   const inflight = new Map<string, Promise<unknown>>();
   return {
@@ -30,6 +31,7 @@ export function createMemoCache(maxEntries = 5_000): MemoCache {
     },
     invalidate(prefix) {
       for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+      options.onInvalidate?.(prefix);
     },
   };
 }

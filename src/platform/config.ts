@@ -63,6 +63,12 @@ export const envSchema = z
     SEED_DEMO: bool.default(true),
     DEMO_ADMIN_PASSWORD: z.string().min(10, "expected at least 10 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    PAGE_CACHE_SECONDS: z.coerce
+      .number({ error: "expected a number of seconds" })
+      .int("expected a whole number")
+      .min(0)
+      .max(3600)
+      .default(30),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === "s3") {
@@ -107,6 +113,8 @@ export interface Config {
   seedDemo: boolean;
   demoAdminPassword?: string;
   shutdownTimeoutMs: number;
+  /** Anonymous storefront pages are kept this long (0: off). */
+  pageCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -174,6 +182,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: env.SEED_DEMO,
     demoAdminPassword: env.DEMO_ADMIN_PASSWORD,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    pageCacheSeconds: env.PAGE_CACHE_SECONDS,
   };
 }
 

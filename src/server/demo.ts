@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import { users } from "../modules/accounts/schema.ts";
 import { createStaffUser } from "../modules/accounts/service.ts";
-import { seedDemoStore } from "../modules/demo/seed.ts";
 import { tenants } from "../modules/tenants/schema.ts";
 import type { Kernel } from "./kernel.ts";
 
@@ -29,24 +29,38 @@ function demoPassword(kernel: Kernel): string {
  * admin's credentials to print, or null when the database holds another (non-demo) setup.
  */
 export async function prepareDemo(kernel: Kernel): Promise<{ email: string; password: string } | null> {
-  const result = await seedDemoStore({ db: kernel.db, storage: kernel.storage, log: kernel.log });
-  const tenantId = result.created
-    ? result.tenantId
-    : (await kernel.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, "demo")).limit(1))[0]?.id;
+  const [existing] = await kernel.db
+    .select({ id: tenants.id, slug: tenants.slug })
+    .from(tenants)
+    .where(eq(tenants.isDefault, true))
+    .limit(1);
+  let tenantId = existing?.slug === "demo" ? existing.id : undefined;
+  let created = false;
+  if (!existing) {
+    // The seeder (data, image rendering) is only loaded when there is something to seed.
+    const { seedDemoStore } = await import("../modules/demo/seed.ts");
+    const result = await seedDemoStore({ db: kernel.db, storage: kernel.storage, log: kernel.log });
+    tenantId = result.tenantId;
+    created = result.created;
+  }
   if (!tenantId) return null;
   const password = demoPassword(kernel);
-  // Idempotent: an existing admin keeps the password it has.
-  const staff = await createStaffUser({
-    auth: kernel.auth,
-    db: kernel.db,
-    tenantId,
-    email: DEMO_ADMIN_EMAIL,
-    password,
-    name: "Demo Yönetici",
-    role: "owner",
-    platformAdmin: true,
-  });
+  const [admin] = await kernel.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL)).limit(1);
+  if (!admin) {
+    // Loads better-auth to hash the password the way sign-in checks it.
+    const staff = await createStaffUser({
+      auth: await kernel.auth(),
+      db: kernel.db,
+      tenantId,
+      email: DEMO_ADMIN_EMAIL,
+      password,
+      name: "Demo Yönetici",
+      role: "owner",
+      platformAdmin: true,
+    });
+    kernel.log.info({ tenantId, staff: staff.userId }, "demo admin created");
+  }
   kernel.tenants.invalidate();
-  if (result.created) kernel.log.info({ tenantId, staff: staff.userId }, "demo store created");
+  if (created) kernel.log.info({ tenantId }, "demo store created");
   return { email: DEMO_ADMIN_EMAIL, password };
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance, preHandlerHookHandler } from "fastify";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
-import { type Auth, createAuth } from "../modules/accounts/auth.ts";
+import type { AuthProvider } from "../modules/accounts/auth.ts";
+import { lazyAuth } from "../modules/accounts/lazy.ts";
 import { authRoutes } from "../modules/accounts/routes.ts";
 import { requireStaff } from "../modules/accounts/service.ts";
 import { createTenantResolver, normalizeHost, type TenantResolver } from "../modules/tenants/service.ts";
@@ -15,6 +16,7 @@ import { mailRoutes } from "../platform/mail/routes.ts";
 import type { Mailer } from "../platform/mail/types.ts";
 import { createStorage, mediaRoutes } from "../platform/storage/index.ts";
 import type { Storage } from "../platform/storage/types.ts";
+import { PageCache } from "./page-cache.ts";
 
 /** Everything a running Kervan process holds: created once at start, closed at shutdown. */
 export interface Kernel {
@@ -26,8 +28,11 @@ export interface Kernel {
   mailer: Mailer;
   jobs: Jobs;
   cache: MemoCache;
+  /** Rendered anonymous pages; cleared with `cache.invalidate("tenant:<id>:")`. */
+  pageCache: PageCache;
   tenants: TenantResolver;
-  auth: Auth;
+  /** better-auth, loaded on first use (warmed up right after the server listens). */
+  auth: AuthProvider;
   redis?: Redis;
   mediaUrl: (key: string) => string;
   /** Origin of media when served from S3/CDN, for the CSP. */
@@ -53,11 +58,12 @@ export async function createKernel(config: Config, options: { log?: Logger; data
   const storage = createStorage(config.storage, { mediaBaseUrl: "" });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db, log });
   const jobs = createJobs({ database, log, worker: config.jobsWorker });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
-  const cache = createMemoCache();
+  const redis = config.redisUrl ? new (await import("ioredis")).Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const pageCache = new PageCache({ ttlMs: config.pageCacheSeconds * 1000 });
+  const cache = createMemoCache({ onInvalidate: (prefix) => pageCache.invalidate(prefix) });
   const tenants = createTenantResolver(database.db);
   const state = { shuttingDown: false };
-  const auth = createAuth({
+  const auth = lazyAuth({
     db: database.db,
     secret: config.secrets[0] as string,
     baseUrl: config.publicUrl,
@@ -85,6 +91,7 @@ export async function createKernel(config: Config, options: { log?: Logger; data
     mailer,
     jobs,
     cache,
+    pageCache,
     tenants,
     auth,
     redis,

@@ -51,7 +51,7 @@ function adminReader(kernel: Kernel, tenantId: string): AdminReader {
 /** Signed-in user and their staff access; no SQL at all for visitors without a session cookie. */
 async function sessionOf(kernel: Kernel, request: FastifyRequest): Promise<{ user: WebUser | null; staff: boolean }> {
   if (!request.headers.cookie?.includes("session_token")) return { user: null, staff: false };
-  const user = await getSessionUser(kernel.auth, webHeaders(request));
+  const user = await getSessionUser(await kernel.auth(), webHeaders(request));
   if (!user) return { user: null, staff: false };
   const role = await isTenantStaff(kernel.db, request.tenant.id, user.id);
   return { user, staff: role !== null };
@@ -82,7 +82,7 @@ export async function webExtras(kernel: Kernel, dir = buildDir): Promise<AppExtr
   const { build, clientDir } = await importServerBuild(dir);
   return {
     register: async (app: FastifyInstance) => {
-      await app.register(webPlugin, { build, clientDir, getContext: webContext(kernel) });
+      await app.register(webPlugin, { build, clientDir, getContext: webContext(kernel), pageCache: kernel.pageCache });
     },
   };
 }

@@ -17,6 +17,7 @@ import fp from "fastify-plugin";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
 import { type AppWebContext, appContext } from "../web/context.ts";
 import { type Preferences, preferencesFromCookieHeader } from "../web/lib/preferences.ts";
+import type { CachedPage, PageCache } from "./page-cache.ts";
 
 export type { AppWebContext } from "../web/context.ts";
 export { LOCALE_COOKIE, THEME_COOKIE } from "../web/lib/preferences.ts";
@@ -34,6 +35,8 @@ export interface WebPluginOptions {
   clientDir: string;
   /** Builds the per-request context handed to loaders and actions. */
   getContext: (request: FastifyRequest) => Promise<WebContextInput>;
+  /** Full-page cache for anonymous visitors (see page-cache.ts); off when absent. */
+  pageCache?: PageCache;
   /** React Router server mode; defaults to NODE_ENV === "development" ? "development" : "production". */
   mode?: "development" | "production";
 }
@@ -89,8 +92,8 @@ export function toWebRequest(request: FastifyRequest, reply: FastifyReply): Requ
   return new Request(url, init);
 }
 
-/** Web Response → Fastify reply: status, headers (each Set-Cookie separately), streamed body. */
-export function sendWebResponse(reply: FastifyReply, response: Response, head: boolean): FastifyReply {
+/** Copies a Web Response's status and headers (each Set-Cookie separately) onto the reply. */
+function applyResponseHead(reply: FastifyReply, response: Response): void {
   reply.status(response.status);
   for (const [name, value] of response.headers) {
     if (name === "set-cookie") continue;
@@ -98,6 +101,11 @@ export function sendWebResponse(reply: FastifyReply, response: Response, head: b
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) reply.header("set-cookie", cookies);
+}
+
+/** Web Response → Fastify reply: status, headers, streamed body. */
+export function sendWebResponse(reply: FastifyReply, response: Response, head: boolean): FastifyReply {
+  applyResponseHead(reply, response);
   if (head || !response.body) {
     if (response.body) void response.body.cancel().catch(() => {});
     return reply.send();
@@ -150,16 +158,35 @@ async function webPluginImpl(fastify: FastifyInstance, options: WebPluginOptions
       handler: async (request, reply) => {
         const pathname = request.url.split("?", 1)[0] ?? "/";
         if (isReservedPath(pathname)) return reply.callNotFound();
+        const cacheKey = options.pageCache?.key(request) ?? null;
+        const hit = cacheKey ? options.pageCache?.get(cacheKey) : undefined;
+        if (hit) return sendCachedPage(request, reply, hit, "hit");
         const input = await options.getContext(request);
         const prefs = readPreferences(request);
         const app: AppWebContext = { ...input, locale: input.locale ?? prefs.locale, theme: input.theme ?? prefs.theme };
         const loadContext = new RouterContextProvider();
         loadContext.set(appContext, app);
         const response = await handle(toWebRequest(request, reply), loadContext);
+        if (cacheKey && options.pageCache && response.body) {
+          const body = Buffer.from(await response.arrayBuffer());
+          const page = options.pageCache.set(cacheKey, response.status, response.headers, body);
+          if (page) return sendCachedPage(request, reply, page, "miss");
+          applyResponseHead(reply, response);
+          return reply.header("x-page-cache", "bypass").send(request.method === "HEAD" ? undefined : body);
+        }
         return sendWebResponse(reply, response, request.method === "HEAD");
       },
     });
   });
+}
+
+/** Sends a page from the page cache, or 304 when the browser already has it. */
+function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, state: "hit" | "miss"): FastifyReply {
+  for (const [name, value] of page.headers) reply.header(name, value);
+  reply.header("etag", page.etag).header("x-page-cache", state);
+  if (request.headers["if-none-match"] === page.etag) return reply.code(304).send();
+  reply.code(page.status);
+  return request.method === "HEAD" ? reply.header("content-length", page.body.length).send() : reply.send(page.body);
 }
 
 /** Fastify plugin serving the web UI; register it after the API routes. */

@@ -2,24 +2,24 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { admin } from "better-auth/plugins/admin";
 import type { Db } from "../../platform/db/index.ts";
+import {
+  AUTH_BASE_PATH,
+  CLIENT_IP_HEADER,
+  COOKIE_PREFIX,
+  MIN_PASSWORD_LENGTH,
+  SESSION_EXPIRES_IN_SECONDS,
+  SESSION_UPDATE_AGE_SECONDS,
+} from "./constants.ts";
 import { accounts, sessions, users, verifications } from "./schema.ts";
 
-/** Where better-auth's endpoints live (sign-in, sign-up, sign-out, get-session, admin/...). */
-export const AUTH_BASE_PATH = "/api/auth";
-
-/**
- * The request header better-auth reads the client IP from (rate limits, `sessions.ip_address`).
- * `authRoutes` always overwrites it with Fastify's `request.ip` (which honours `trustProxy`), so a
- * client cannot spoof its address with `X-Forwarded-For`.
- */
-export const CLIENT_IP_HEADER = "x-kervan-client-ip";
-
-/** Prefix of every better-auth cookie: the session cookie is `kervan.session_token` (`__Secure-` on https). */
-export const COOKIE_PREFIX = "kervan";
-
-export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7;
-export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
-export const MIN_PASSWORD_LENGTH = 10;
+export {
+  AUTH_BASE_PATH,
+  CLIENT_IP_HEADER,
+  COOKIE_PREFIX,
+  MIN_PASSWORD_LENGTH,
+  SESSION_EXPIRES_IN_SECONDS,
+  SESSION_UPDATE_AGE_SECONDS,
+} from "./constants.ts";
 
 export type TrustedOrigins = string[] | ((request?: Request) => Promise<(string | undefined | null)[]> | (string | undefined | null)[]);
 
@@ -101,3 +101,10 @@ export function createAuth(options: CreateAuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * The auth instance, created on first use: better-auth is a large module graph, so a process
+ * starts serving pages before it has loaded it. Call the result once the server listens to warm
+ * it up in the background.
+ */
+export type AuthProvider = () => Promise<Auth>;

@@ -1,11 +1,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { AUTH_BASE_PATH, type Auth } from "./auth.ts";
-import { webHeaders } from "./service.ts";
+import type { Auth, AuthProvider } from "./auth.ts";
+import { AUTH_BASE_PATH } from "./constants.ts";
+import { resolveAuth, webHeaders } from "./service.ts";
 import "./types.ts";
 
 export interface AuthRoutesOptions {
-  auth: Auth;
+  /** The instance, or a provider that creates it on first use (see lazyAuth). */
+  auth: Auth | AuthProvider;
 }
 
 /** Request headers that describe the original HTTP message rather than its content. */
@@ -56,7 +58,7 @@ export const authRoutes = fp<AuthRoutesOptions>(
         method: ["GET", "POST", "PUT", "PATCH", "DELETE"],
         url: `${AUTH_BASE_PATH}/*`,
         schema: { hide: true },
-        handler: async (request, reply) => sendWebResponse(reply, await auth.handler(toWebRequest(request))),
+        handler: async (request, reply) => sendWebResponse(reply, await (await resolveAuth(auth)).handler(toWebRequest(request))),
       });
     });
   },

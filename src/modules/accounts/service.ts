@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/index.ts";
 import { problem, sendProblem } from "../../server/problem.ts";
-import { type Auth, CLIENT_IP_HEADER, MIN_PASSWORD_LENGTH } from "./auth.ts";
+import type { Auth, AuthProvider } from "./auth.ts";
+import { CLIENT_IP_HEADER, MIN_PASSWORD_LENGTH } from "./constants.ts";
 import { type StaffRole, staffRoles, tenantStaff, users } from "./schema.ts";
 import type { SessionUser } from "./types.ts";
 
@@ -133,8 +134,12 @@ export function webHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
+/** An auth instance, or the provider that creates it on first use. */
+export const resolveAuth = (auth: Auth | AuthProvider): Promise<Auth> => (typeof auth === "function" ? auth() : Promise.resolve(auth));
+
 export interface RequireStaffOptions {
-  auth: Auth;
+  /** The instance, or a provider that creates it on first use (see lazyAuth). */
+  auth: Auth | AuthProvider;
   db: Db;
   /** The store the request is for, usually `(request) => request.tenant.id`. */
   getTenantId: (request: FastifyRequest) => string;
@@ -156,7 +161,7 @@ export function requireStaff(
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined> {
   const { auth, db, getTenantId } = options;
   return async function requireStaffHandler(request, reply) {
-    const { user, setCookies } = await resolveSession(auth, webHeaders(request));
+    const { user, setCookies } = await resolveSession(await resolveAuth(auth), webHeaders(request));
     if (setCookies.length > 0) reply.header("set-cookie", setCookies);
     if (!user) return sendProblem(reply, problem(401, "Sign in to continue."));
     const tenantId = getTenantId(request);

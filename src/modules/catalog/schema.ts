@@ -55,13 +55,14 @@ export const products = pgTable(
   (t) => [
     uniqueIndex("products_tenant_slug").on(t.tenantId, t.slug),
     // Storefront listings only ever read active products: partial indexes keep them small.
-    index("products_active_category").on(t.tenantId, t.categoryId, t.createdAt.desc()).where(sql`${t.status} = 'active'`),
-    index("products_active_created").on(t.tenantId, t.createdAt.desc()).where(sql`${t.status} = 'active'`),
-    index("products_active_sold").on(t.tenantId, t.soldCount.desc()).where(sql`${t.status} = 'active'`),
-    index("products_active_price").on(t.tenantId, t.price).where(sql`${t.status} = 'active'`),
-    index("products_active_featured").on(t.tenantId, t.soldCount.desc()).where(sql`${t.status} = 'active' and ${t.featured}`),
+    // Each ends with id, the listings' tie-breaker, so "order by x, id limit n" reads n rows.
+    index("products_active_category").on(t.tenantId, t.categoryId, t.createdAt, t.id).where(sql`${t.status} = 'active'`),
+    index("products_active_created").on(t.tenantId, t.createdAt, t.id).where(sql`${t.status} = 'active'`),
+    index("products_active_sold").on(t.tenantId, t.soldCount, t.id).where(sql`${t.status} = 'active'`),
+    index("products_active_price").on(t.tenantId, t.price, t.id).where(sql`${t.status} = 'active'`),
+    index("products_active_featured").on(t.tenantId, t.soldCount, t.id).where(sql`${t.status} = 'active' and ${t.featured}`),
     index("products_active_discounted")
-      .on(t.tenantId, t.createdAt.desc())
+      .on(t.tenantId, t.createdAt, t.id)
       .where(sql`${t.status} = 'active' and ${t.compareAtPrice} > ${t.price}`),
     index("products_tenant_status").on(t.tenantId, t.status, t.updatedAt.desc()),
     check("products_price_nonnegative", sql`${t.price} >= 0`),

@@ -31,11 +31,14 @@ const HOME_TTL_MS = 30_000;
 export const RAIL_SIZE = 12;
 export const MAX_PER_PAGE = 100;
 
-const cacheKey = (tenantId: string, ...parts: string[]) => `catalog:${tenantId}:${parts.join(":")}`;
+const cacheKey = (tenantId: string, ...parts: string[]) => `tenant:${tenantId}:catalog:${parts.join(":")}`;
 
-/** Call after any catalog change of a tenant so cached trees and rails are rebuilt. */
+/**
+ * Call after any catalog change of a tenant: drops everything cached for the tenant (trees,
+ * rails and the rendered pages that show them).
+ */
 export function invalidateCatalog(cache: MemoCache, tenantId: string): void {
-  cache.invalidate(cacheKey(tenantId));
+  cache.invalidate(`tenant:${tenantId}:`);
 }
 
 const localized = (base: string, translations: Translations | null | undefined, locale: Locale, field: "name" | "title" | "description") =>
@@ -181,10 +184,10 @@ export async function homeSections(ctx: CatalogContext): Promise<HomeSections> {
     const result = await rows<CardRow & { rail: string }>(
       ctx.db,
       sql`select r.rail, ${cardColumns.getSQL()} from (
-        ${rail("featured", sql`p.featured`, sql`p.sold_count desc`)}
-        union all ${rail("discounted", sql`p.compare_at_price > p.price`, sql`p.created_at desc`)}
-        union all ${rail("new", sql`true`, sql`p.created_at desc`)}
-        union all ${rail("best", sql`true`, sql`p.sold_count desc`)}
+        ${rail("featured", sql`p.featured`, sortSql["best-selling"])}
+        union all ${rail("discounted", sql`p.compare_at_price > p.price`, sortSql.newest)}
+        union all ${rail("new", sql`true`, sortSql.newest)}
+        union all ${rail("best", sql`true`, sortSql["best-selling"])}
       ) r join products p on p.id = r.id ${coverJoin}
       order by r.rail, r.pos`,
     );
@@ -200,25 +203,31 @@ export async function homeSections(ctx: CatalogContext): Promise<HomeSections> {
   });
 }
 
+// The tie-breaker runs in the same direction as the key so one index scan serves the order.
 const sortSql: Record<ProductSort, ReturnType<typeof sql>> = {
-  newest: sql`p.created_at desc, p.id`,
-  "price-asc": sql`p.price asc, p.id`,
-  "price-desc": sql`p.price desc, p.id`,
-  "best-selling": sql`p.sold_count desc, p.id`,
+  newest: sql`p.created_at desc, p.id desc`,
+  "price-asc": sql`p.price asc, p.id asc`,
+  "price-desc": sql`p.price desc, p.id desc`,
+  "best-selling": sql`p.sold_count desc, p.id desc`,
 };
 
 /** Escapes LIKE wildcards in user text. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+const COUNT_TTL_MS = 30_000;
+
 /**
- * One page of active products with the total, in one statement. An unknown category slug
- * yields an empty page with `category: null`.
+ * One page of active products and the number of matches. The page is one statement that reads
+ * only `perPage` rows through the listing indexes; the total is a second, index-only count,
+ * cached briefly per filter (it is what grows with the catalog). An unknown category slug yields
+ * an empty page with `unknownCategory: true`.
  */
 export async function listProducts(ctx: CatalogContext, query: ProductQuery): Promise<ProductPage & { unknownCategory: boolean }> {
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(query.perPage ?? 24)));
   const tree = await loadTree(ctx);
   const conditions = [sql`p.tenant_id = ${ctx.tenantId}`, sql`p.status = 'active'`];
+  const filterKey: string[] = [];
   let category: ProductPage["category"] = null;
   if (query.category) {
     const node = tree.bySlug.get(query.category);
@@ -231,31 +240,38 @@ export async function listProducts(ctx: CatalogContext, query: ProductQuery): Pr
         sql`, `,
       )})`,
     );
+    filterKey.push(`c=${node.id}`);
   }
   const search = query.search?.trim();
   if (search) {
     // Basic matching for now; the catalog search issue replaces this with a proper index.
     const pattern = likePattern(search.toLocaleLowerCase("tr-TR"));
     conditions.push(sql`(lower(p.title) like ${pattern} or lower(coalesce(p.brand, '')) like ${pattern})`);
+    filterKey.push(`q=${search.toLocaleLowerCase("tr-TR")}`);
   }
-  if (query.inStock) conditions.push(sql`p.stock > 0`);
-  if (query.discounted) conditions.push(sql`p.compare_at_price > p.price`);
-  const result = await rows<CardRow & { total: number }>(
-    ctx.db,
-    sql`select ${cardColumns.getSQL()}, count(*) over() as total from products p ${coverJoin}
-      where ${sql.join(conditions, sql` and `)}
-      order by ${sortSql[query.sort ?? "newest"]}
-      limit ${perPage} offset ${(page - 1) * perPage}`,
-  );
-  let total = Number(result[0]?.total ?? 0);
-  if (result.length === 0 && page > 1) {
-    // Past the last page the window count is unknown; report it for the pager.
-    const [counted] = await rows<{ total: number }>(
+  if (query.inStock) {
+    conditions.push(sql`p.stock > 0`);
+    filterKey.push("stock");
+  }
+  if (query.discounted) {
+    conditions.push(sql`p.compare_at_price > p.price`);
+    filterKey.push("discounted");
+  }
+  const where = sql.join(conditions, sql` and `);
+  const [result, total] = await Promise.all([
+    rows<CardRow>(
       ctx.db,
-      sql`select count(*)::int as total from products p where ${sql.join(conditions, sql` and `)}`,
-    );
-    total = Number(counted?.total ?? 0);
-  }
+      sql`select ${cardColumns.getSQL()} from (
+          select * from products p where ${where}
+          order by ${sortSql[query.sort ?? "newest"]} limit ${perPage} offset ${(page - 1) * perPage}
+        ) p ${coverJoin}
+        order by ${sortSql[query.sort ?? "newest"]}`,
+    ),
+    ctx.cache.get(cacheKey(ctx.tenantId, "count", ...filterKey), COUNT_TTL_MS, async () => {
+      const [counted] = await rows<{ total: number }>(ctx.db, sql`select count(*)::int as total from products p where ${where}`);
+      return Number(counted?.total ?? 0);
+    }),
+  ]);
   return { items: result.map((r) => toCard(r, ctx)), total, page, perPage, category, unknownCategory: false };
 }
 

@@ -87,7 +87,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pgliteDir = path.join(options.dataDir, "pglite");
     mkdirSync(pgliteDir, { recursive: true });
   }
-  const client = await PGlite.create(pgliteDir);
+  // PGlite's default 128 MB of shared buffers would double the process's memory; the files
+  // themselves stay in the OS page cache.
+  const client = await PGlite.create(pgliteDir, { postgresqlconf: "shared_buffers = 16MB" });
   const db = drizzlePglite({ client, schema, logger: countingLogger }) as unknown as Db;
   return {
     db,

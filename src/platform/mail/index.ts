@@ -1,5 +1,5 @@
 import { and, count, desc, eq, getTableColumns, isNull, type SQL } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Db } from "../db/index.ts";
 import { type MailAttachmentMeta, type MailRecord, type MailStatus, mailMessages } from "./schema.ts";
 import type { Mailer, MailMessage, SentMail } from "./types.ts";
@@ -34,20 +34,24 @@ export interface MailerOptions {
  */
 export function createMailer(options: MailerOptions): Mailer {
   const { db, from, log } = options;
-  const transport = options.smtpUrl
-    ? nodemailer.createTransport({
-        url: options.smtpUrl,
+  const smtpUrl = options.smtpUrl;
+  // nodemailer is loaded on the first delivery, not at start-up.
+  let transporter: Promise<Transporter> | null = null;
+  const smtp = () =>
+    (transporter ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
         // Fail in seconds, not nodemailer's minutes, when the server is unreachable or stalls;
         // the URL's query string can still override these.
         connectionTimeout: 15_000,
         greetingTimeout: 15_000,
         socketTimeout: 60_000,
-      })
-    : null;
+      }),
+    ));
   const messageIdDomain = /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? "kervan.localhost";
 
   return {
-    transport: transport ? "smtp" : "outbox",
+    transport: smtpUrl ? "smtp" : "outbox",
 
     async send(message: MailMessage): Promise<SentMail> {
       const to = Array.isArray(message.to) ? message.to : [message.to];
@@ -72,7 +76,7 @@ export function createMailer(options: MailerOptions): Mailer {
       };
       const summary = { to, subject: message.subject, template: message.template, tenantId: row.tenantId };
 
-      if (!transport) {
+      if (!smtpUrl) {
         const [saved] = await db
           .insert(mailMessages)
           .values({ ...row, transport: "outbox", status: "captured" })
@@ -91,6 +95,7 @@ export function createMailer(options: MailerOptions): Mailer {
       const messageId = `<${id}@${messageIdDomain}>`;
       // Only delivery errors are caught here; a failing database write below must not mark a
       // delivered message as failed.
+      const transport = await smtp();
       const outcome = await transport
         .sendMail({
           from,
@@ -123,7 +128,7 @@ export function createMailer(options: MailerOptions): Mailer {
     },
 
     async close() {
-      transport?.close();
+      if (transporter) (await transporter).close();
     },
   };
 }

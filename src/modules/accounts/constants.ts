@@ -1,0 +1,18 @@
+// Settings of the identity layer that code can read without loading better-auth itself.
+
+/** Where better-auth's endpoints live (sign-in, sign-up, sign-out, get-session, admin/...). */
+export const AUTH_BASE_PATH = "/api/auth";
+
+/**
+ * The request header better-auth reads the client IP from (rate limits, `sessions.ip_address`).
+ * `authRoutes` always overwrites it with Fastify's `request.ip` (which honours `trustProxy`), so a
+ * client cannot spoof its address with `X-Forwarded-For`.
+ */
+export const CLIENT_IP_HEADER = "x-kervan-client-ip";
+
+/** Prefix of every better-auth cookie: the session cookie is `kervan.session_token` (`__Secure-` on https). */
+export const COOKIE_PREFIX = "kervan";
+
+export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7;
+export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
+export const MIN_PASSWORD_LENGTH = 10;

@@ -1,0 +1,62 @@
+// Start-up: configuration, database, demo data on first start, HTTP server, jobs (see main.ts).
+import { ConfigError, loadConfig } from "../platform/config.ts";
+import { buildApp } from "./app.ts";
+import { prepareDemo } from "./demo.ts";
+import { createKernel, createLogger } from "./kernel.ts";
+import { webExtras } from "./web-context.ts";
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`\nKervan cannot start: ${err.message}\nSee docs/configuration.md for every setting.\n`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const log = createLogger(config);
+const kernel = await createKernel(config, { log });
+const demo = config.seedDemo ? await prepareDemo(kernel) : null;
+const app = await buildApp(kernel, await webExtras(kernel));
+await kernel.jobs.start();
+await app.listen({ port: config.port, host: config.host });
+// Load the identity layer now, in the background, rather than on the first sign-in.
+kernel.auth().catch((err) => log.error({ err }, "could not load the auth layer"));
+
+const url = config.publicUrl;
+const lines = [
+  "",
+  `  Kervan is running (${kernel.database.kind === "postgres" ? "PostgreSQL" : `PGlite in ${config.dataDir}`}) — ready in ${Math.round(performance.now())} ms`,
+  `  Storefront:  ${url}/`,
+  `  Admin:       ${url}/admin`,
+  `  API docs:    ${url}/api/docs`,
+  ...(demo ? [`  Demo admin:  ${demo.email} / ${demo.password}`] : []),
+  "",
+];
+console.log(lines.join("\n"));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  kernel.state.shuttingDown = true;
+  log.info({ signal }, "shutting down: finishing in-flight requests and jobs");
+  const force = setTimeout(() => {
+    log.error("shutdown took too long; exiting");
+    process.exit(1);
+  }, config.shutdownTimeoutMs + 5_000);
+  force.unref();
+  try {
+    await app.close();
+    await kernel.close();
+    log.info("stopped cleanly");
+    process.exit(0);
+  } catch (err) {
+    log.error({ err }, "error during shutdown");
+    process.exit(1);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
