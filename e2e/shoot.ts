@@ -1,26 +1,14 @@
 // Screenshot helper for design review: node e2e/shoot.ts <baseUrl> <name>=<path> ...
 // Writes e2e/screenshots/<name>-<desktop|mobile>-<light|dark>.png (full page).
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { DESKTOP, launchBrowser, MOBILE } from "./server.ts";
 
 const [base, ...pages] = process.argv.slice(2);
 if (!base) throw new Error("usage: node e2e/shoot.ts <baseUrl> name=/path ...");
 const outDir = path.join(import.meta.dirname, "screenshots");
 const only = process.env.ONLY; // e.g. "desktop-light"
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
-const viewports = { desktop: { width: 1366, height: 900 }, mobile: { width: 390, height: 844 } } as const;
+const browser = await launchBrowser();
+const viewports = { desktop: DESKTOP, mobile: MOBILE } as const;
 for (const [device, viewport] of Object.entries(viewports)) {
   for (const scheme of ["light", "dark"] as const) {
     if (only && only !== `${device}-${scheme}`) continue;

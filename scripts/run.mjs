@@ -1,15 +1,12 @@
-// Entry for npm scripts: picks the Node flags this Node needs to run TypeScript, builds the
-// web front end when it is missing or older than its sources, then runs the command.
+// Entry for npm scripts: builds the web front end when it is missing or older than its sources,
+// then runs the command with Node (which runs TypeScript natively from 22.18 on).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const [major, minor] = process.versions.node.split(".").map(Number);
-// Type stripping is on by default from Node 22.18 / 23.6; older 22.x need the flag.
-const needsFlag = major === 22 && minor < 18;
-const nodeFlags = [...(needsFlag ? ["--experimental-strip-types"] : []), "--disable-warning=ExperimentalWarning"];
+const nodeFlags = ["--disable-warning=ExperimentalWarning"];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

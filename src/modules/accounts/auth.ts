@@ -12,14 +12,7 @@ import {
 } from "./constants.ts";
 import { accounts, sessions, users, verifications } from "./schema.ts";
 
-export {
-  AUTH_BASE_PATH,
-  CLIENT_IP_HEADER,
-  COOKIE_PREFIX,
-  MIN_PASSWORD_LENGTH,
-  SESSION_EXPIRES_IN_SECONDS,
-  SESSION_UPDATE_AGE_SECONDS,
-} from "./constants.ts";
+export * from "./constants.ts";
 
 export type TrustedOrigins = string[] | ((request?: Request) => Promise<(string | undefined | null)[]> | (string | undefined | null)[]);
 
