@@ -21,7 +21,14 @@ export interface RunningServer {
   admin: { email: string; password: string } | null;
   /** Everything the server printed, for failure messages. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** SIGTERM, then waits; resolves with the exit code (null when it had to be killed). */
+  stop: () => Promise<number | null>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a data folder (kept on stop); by default a new temporary one, removed on stop. */
+  dataDir?: string;
+  env?: Record<string, string>;
 }
 
 function newestMtime(dir: string): number {
@@ -82,23 +89,24 @@ let running: Promise<RunningServer> | null = null;
 
 /** The server for this test file (started on first use). */
 export function startServer(): Promise<RunningServer> {
-  running ??= launch();
+  running ??= launchServer();
   return running;
 }
 
-async function launch(): Promise<RunningServer> {
+/** A new server process (see LaunchOptions); the caller stops it. */
+export async function launchServer(options: LaunchOptions = {}): Promise<RunningServer> {
   if (process.env.E2E_BASE_URL) {
     const password = process.env.E2E_ADMIN_PASSWORD;
     return {
       baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ""),
       admin: password ? { email: process.env.E2E_ADMIN_EMAIL ?? "admin@kervan.test", password } : null,
       output: () => "",
-      stop: async () => {},
+      stop: async () => 0,
     };
   }
   ensureWebBuild();
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "kervan-e2e-"));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "kervan-e2e-"));
   // localhost (not 127.0.0.1): the default PUBLIC_URL, so auth's origin checks accept the browser.
   const baseUrl = `http://localhost:${port}`;
   let log = "";
@@ -111,6 +119,7 @@ async function launch(): Promise<RunningServer> {
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       SECRET: randomBytes(36).toString("base64url"),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -121,15 +130,17 @@ async function launch(): Promise<RunningServer> {
     log += chunk.toString();
   });
   const output = () => log;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
+  const stop = async (): Promise<number | null> => {
+    let code = child.exitCode;
+    if (code === null) {
+      const exited = new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
+      code = await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    return code;
   };
   try {
     await waitUntilReady(baseUrl, child, output, 180_000);

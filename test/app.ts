@@ -6,7 +6,7 @@ import { createStaffUser } from "../src/modules/accounts/service.ts";
 import { categories, products } from "../src/modules/catalog/schema.ts";
 import { createTenant } from "../src/modules/tenants/service.ts";
 import { loadConfig } from "../src/platform/config.ts";
-import { buildApp } from "../src/server/app.ts";
+import { type AppExtras, buildApp } from "../src/server/app.ts";
 import { createKernel, type Kernel } from "../src/server/kernel.ts";
 import { createTestDatabase } from "./db.ts";
 
@@ -17,7 +17,7 @@ export interface TestApp {
 }
 
 /** The real application (platform plugins and API modules, no web build) on a fresh test database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, extras: AppExtras = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "kervan-test-"));
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -29,7 +29,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const kernel = await createKernel(config, { database });
-  const app = await buildApp(kernel);
+  const app = await buildApp(kernel, extras);
   await app.ready();
   return {
     app,

@@ -41,8 +41,15 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Graceful shutdown: idle keep-alive connections are closed at once (forceCloseConnections),
+  // and responses still in flight ask the client to close theirs, so close() ends when they do.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    if (closing) reply.header("connection", "close");
   });
 
   await app.register(errorsPlugin);
