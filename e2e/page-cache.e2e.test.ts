@@ -27,6 +27,11 @@ describe("page cache", () => {
     expect(withSession.headers.get("x-page-cache")).toBeNull();
   });
 
+  it("keeps page routes out of the API document", async () => {
+    const doc = await (await fetch(`${server.baseUrl}/api/docs/json`)).json();
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith("/api/") && p !== "/healthz" && p !== "/readyz")).toEqual([]);
+  });
+
   it("shows a staff price change on the next visit", async () => {
     const admin = server.admin;
     if (!admin) throw new Error(`no demo admin printed:\n${server.output()}`);

@@ -154,6 +154,7 @@ async function webPluginImpl(fastify: FastifyInstance, options: WebPluginOptions
     scope.route({
       method: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
       url: "/*",
+      schema: { hide: true },
       exposeHeadRoute: false,
       handler: async (request, reply) => {
         const pathname = request.url.split("?", 1)[0] ?? "/";
