@@ -263,8 +263,13 @@ async function main() {
     "|---|---|---|---|---|---|---|",
     ...results.map((r) => `| ${r.name} | ${r.connections} | ${r.reqPerSec} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`),
     "",
+    `Idle RSS on PostgreSQL: ${pgIdleRssMb} MB; after the load: ${pgRssAfterLoadMb} MB.`,
+    "",
     ...(startup
-      ? [`Start-up to first page on a seeded PGlite: ${startup.pgliteFirstPageMs} ms. Idle RSS: ${startup.idleRssMb} MB.`, ""]
+      ? [
+          `Start-up to first page on a seeded PGlite: ${startup.pgliteFirstPageMs} ms. Idle RSS with PGlite (the database engine runs in-process): ${startup.idleRssMb} MB.`,
+          "",
+        ]
       : []),
   ].join("\n");
   writeFileSync(path.join(root, `bench/results/latest-${total >= 100_000 ? "100k" : "10k"}.md`), md);

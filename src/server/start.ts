@@ -18,8 +18,9 @@ try {
 
 const log = createLogger(config);
 const kernel = await createKernel(config, { log });
-const demo = config.seedDemo ? await prepareDemo(kernel) : null;
-const app = await buildApp(kernel, await webExtras(kernel));
+// Database work (demo check) and loading the web build overlap.
+const [demo, extras] = await Promise.all([config.seedDemo ? prepareDemo(kernel) : null, webExtras(kernel)]);
+const app = await buildApp(kernel, extras);
 await kernel.jobs.start();
 await app.listen({ port: config.port, host: config.host });
 // Load the identity layer now, in the background, rather than on the first sign-in.
