@@ -1,10 +1,11 @@
 import clsx from "clsx";
-import { ChevronDown, ChevronRight, Mail, Menu, Phone, RotateCcw, Search, ShoppingBag, User, X } from "lucide-react";
+import { ChevronDown, ChevronRight, Mail, Phone, RotateCcw, Search, ShoppingBag, User } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { Form, Link, NavLink, useLocation, useSearchParams } from "react-router";
 import type { CategoryNode } from "../../modules/catalog/types.ts";
 import type { WebTenant } from "../context.ts";
 import { useT } from "../i18n/index.ts";
+import { Drawer } from "./drawer.tsx";
 import { Logo } from "./logo.tsx";
 import { LanguageSwitch, ThemeToggle } from "./preferences.tsx";
 
@@ -240,66 +241,34 @@ function DrawerCategory({ category, depth }: { category: CategoryNode; depth: nu
   );
 }
 
-/** Mobile category drawer: a modal <dialog> (focus trap and Escape for free). */
+/** Mobile category drawer. */
 function MobileMenu({ categories }: { categories: CategoryNode[] }) {
   const t = useT();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const location = useLocation();
-  const titleId = useId();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer whenever the page changes
-  useEffect(() => {
-    dialogRef.current?.close();
-  }, [location.pathname, location.search]);
-
   return (
-    <>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        onClick={() => dialogRef.current?.showModal()}
-        className="-ml-2 inline-flex size-10 items-center justify-center rounded-lg text-fg hover:bg-surface-2 lg:hidden"
-      >
-        <Menu aria-hidden="true" className="size-6" />
-        <span className="sr-only">{t("header.openMenu")}</span>
-      </button>
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes the dialog; Escape does the same natively */}
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={titleId}
-        onClick={(event) => {
-          if (event.target === dialogRef.current) dialogRef.current?.close();
-        }}
-        className="m-0 h-dvh max-h-none w-[min(22rem,88vw)] max-w-none bg-surface p-0 text-fg shadow-pop backdrop:bg-black/50 open:flex open:flex-col"
-      >
-        <div className="flex h-14 items-center justify-between border-line border-b px-4">
-          <h2 id={titleId} className="font-bold text-lg">
-            {t("header.categories")}
-          </h2>
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.close()}
-            className="inline-flex size-10 items-center justify-center rounded-lg hover:bg-surface-2"
-          >
-            <X aria-hidden="true" className="size-5" />
-            <span className="sr-only">{t("header.closeMenu")}</span>
-          </button>
-        </div>
-        <nav aria-label={t("header.categories")} className="flex-1 overflow-y-auto p-2">
-          <ul>
-            {categories.map((category) => (
-              <li key={category.id}>
-                <DrawerCategory category={category} depth={0} />
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="flex items-center justify-between border-line border-t px-4 py-3">
-          <LanguageSwitch />
-          <ThemeToggle />
-        </div>
-      </dialog>
-    </>
+    <Drawer
+      openLabel={t("header.openMenu")}
+      closeLabel={t("header.closeMenu")}
+      title={t("header.categories")}
+      openButtonClassName="-ml-2 inline-flex size-10 items-center justify-center rounded-lg text-fg hover:bg-surface-2 lg:hidden"
+      menuIconClassName="size-6"
+      panelClassName="m-0 h-dvh max-h-none w-[min(22rem,88vw)] max-w-none bg-surface p-0 text-fg shadow-pop backdrop:bg-black/50 open:flex open:flex-col"
+      headerClassName="flex h-14 items-center justify-between border-line border-b px-4"
+      titleClassName="font-bold text-lg"
+    >
+      <nav aria-label={t("header.categories")} className="flex-1 overflow-y-auto p-2">
+        <ul>
+          {categories.map((category) => (
+            <li key={category.id}>
+              <DrawerCategory category={category} depth={0} />
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="flex items-center justify-between border-line border-t px-4 py-3">
+        <LanguageSwitch />
+        <ThemeToggle />
+      </div>
+    </Drawer>
   );
 }
 

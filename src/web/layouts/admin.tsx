@@ -6,16 +6,15 @@ import {
   LayoutDashboard,
   LogOut,
   Mail,
-  Menu,
   Package,
   Settings,
   ShoppingCart,
   Ticket,
   Users,
-  X,
 } from "lucide-react";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, redirect, useLocation } from "react-router";
+import { Drawer } from "../components/drawer.tsx";
 import { Logo } from "../components/logo.tsx";
 import { LanguageSwitch, ThemeToggle } from "../components/preferences.tsx";
 import { getApp } from "../context.ts";
@@ -180,49 +179,19 @@ function UserMenu() {
 function MobileNav() {
   const t = useT();
   const { store } = useRootData();
-  const ref = useRef<HTMLDialogElement>(null);
-  const location = useLocation();
-  const titleId = useId();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer whenever the page changes
-  useEffect(() => {
-    ref.current?.close();
-  }, [location.pathname]);
   return (
-    <>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        onClick={() => ref.current?.showModal()}
-        className="-ml-1 inline-flex size-10 items-center justify-center rounded-lg hover:bg-surface-2 lg:hidden"
-      >
-        <Menu aria-hidden="true" className="size-5" />
-        <span className="sr-only">{t("admin.openNav")}</span>
-      </button>
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes the dialog; Escape does the same natively */}
-      <dialog
-        ref={ref}
-        aria-labelledby={titleId}
-        onClick={(event) => {
-          if (event.target === ref.current) ref.current?.close();
-        }}
-        className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-surface p-0 text-fg shadow-pop backdrop:bg-black/50 open:flex open:flex-col"
-      >
-        <div className="flex h-16 items-center justify-between border-line border-b px-4">
-          <h2 id={titleId} className="truncate font-bold">
-            {store.name}
-          </h2>
-          <button
-            type="button"
-            onClick={() => ref.current?.close()}
-            className="inline-flex size-10 items-center justify-center rounded-lg hover:bg-surface-2"
-          >
-            <X aria-hidden="true" className="size-5" />
-            <span className="sr-only">{t("admin.closeNav")}</span>
-          </button>
-        </div>
-        <SidebarNav />
-      </dialog>
-    </>
+    <Drawer
+      openLabel={t("admin.openNav")}
+      closeLabel={t("admin.closeNav")}
+      title={store.name}
+      openButtonClassName="-ml-1 inline-flex size-10 items-center justify-center rounded-lg hover:bg-surface-2 lg:hidden"
+      menuIconClassName="size-5"
+      panelClassName="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-surface p-0 text-fg shadow-pop backdrop:bg-black/50 open:flex open:flex-col"
+      headerClassName="flex h-16 items-center justify-between border-line border-b px-4"
+      titleClassName="truncate font-bold"
+    >
+      <SidebarNav />
+    </Drawer>
   );
 }
 
