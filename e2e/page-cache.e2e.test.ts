@@ -27,6 +27,29 @@ describe("page cache", () => {
     expect(withSession.headers.get("x-page-cache")).toBeNull();
   });
 
+  it("renders a page with a small, fixed number of SQL statements (Server-Timing)", async () => {
+    const statements = async (url: string, cookie: string) => {
+      const res = await fetch(`${server.baseUrl}${url}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-page-cache")).toBe("miss");
+      await res.text();
+      return Number(/^db;desc="(\d+) SQL statements"$/.exec(res.headers.get("server-timing") ?? "")?.[1]);
+    };
+    // Each URL and theme below is rendered for the first time here (a cache miss).
+    const first = await statements("/kategori/moda?sirala=fiyat-artan", "theme=light");
+    const second = await statements("/kategori/moda?sirala=fiyat-artan&sayfa=2", "theme=light");
+    const other = await statements("/kategori/kitap", "theme=light");
+    // At most: the category tree (cached per store and language), the page of products, its total.
+    expect(first).toBeGreaterThanOrEqual(2);
+    expect(first).toBeLessThanOrEqual(3);
+    // The tree and this filter's total are cached now: one statement per page.
+    expect(second).toBe(1);
+    expect(other).toBe(2);
+    const product = (await (await fetch(`${server.baseUrl}/api/v1/products?perPage=1`)).json()).items[0];
+    expect(await statements(`/urun/${product.slug}`, "theme=light")).toBe(1);
+    expect(await statements("/", "theme=light")).toBeLessThanOrEqual(1);
+  });
+
   it("keeps page routes out of the API document", async () => {
     const doc = await (await fetch(`${server.baseUrl}/api/docs/json`)).json();
     expect(Object.keys(doc.paths).filter((p) => !p.startsWith("/api/") && p !== "/healthz" && p !== "/readyz")).toEqual([]);

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countStatements } from "../src/platform/db/index.ts";
 import { createStore, createTestApp, type TestApp } from "./app.ts";
@@ -87,16 +88,35 @@ describe("HTTP platform", () => {
   });
 
   it("lists products with a fixed number of SQL statements whatever the page size", async () => {
-    await t.app.inject({ url: "/api/v1/products?perPage=1", headers: { host } }); // warm the tenant and tree caches
-    const small = await countStatements(() => t.app.inject({ url: "/api/v1/products?perPage=5", headers: { host } }));
-    const large = await countStatements(() => t.app.inject({ url: "/api/v1/products?perPage=60", headers: { host } }));
-    expect(small.result.json().items).toHaveLength(5);
-    expect(large.result.json().items).toHaveLength(60);
-    expect(large.count).toBe(small.count);
-    expect(large.count).toBeLessThanOrEqual(2);
-    const product = await countStatements(() => t.app.inject({ url: "/api/v1/products/shop-urun-7", headers: { host } }));
-    expect(product.result.statusCode).toBe(200);
-    expect(product.count).toBeLessThanOrEqual(2);
+    // Each response reports the statements it caused (Server-Timing), counted per request.
+    const statements = (res: { headers: Record<string, unknown> }) => {
+      const match = /^db;desc="(\d+) SQL statements"$/.exec(String(res.headers["server-timing"]));
+      if (!match) throw new Error(`no statement count in ${String(res.headers["server-timing"])}`);
+      return Number(match[1]);
+    };
+    const get = (url: string) => t.app.inject({ url, headers: { host } });
+    await get("/api/v1/products?perPage=1"); // warm the tenant, tree and count caches
+    const small = await get("/api/v1/products?perPage=5");
+    const large = await get("/api/v1/products?perPage=60");
+    expect(small.json().items).toHaveLength(5);
+    expect(large.json().items).toHaveLength(60);
+    expect(statements(small)).toBe(1);
+    expect(statements(large)).toBe(1);
+    // A new filter also counts its total once: two statements, then one.
+    const sorted = await get("/api/v1/products?perPage=60&inStock=true&sort=price-asc");
+    expect(statements(sorted)).toBe(2);
+    expect(statements(await get("/api/v1/products?perPage=7&inStock=true&sort=price-asc&page=2"))).toBe(1);
+    const product = await get("/api/v1/products/shop-urun-7");
+    expect(product.statusCode).toBe(200);
+    expect(statements(product)).toBe(1);
+  });
+
+  it("counts statements inside countStatements for code outside a request", async () => {
+    const { count } = await countStatements(async () => {
+      await t.kernel.db.execute(sql`select 1`);
+      await t.kernel.db.execute(sql`select 2`);
+    });
+    expect(count).toBe(2);
   });
 });
 

@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
 import { z } from "zod";
 import { catalogRoutes } from "../modules/catalog/routes.ts";
+import { type StatementCount, withStatementCount } from "../platform/db/index.ts";
 import type { Kernel } from "./kernel.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { tenancyPlugin } from "./plugins/tenancy.ts";
@@ -47,8 +48,19 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
   app.addHook("preClose", async () => {
     closing = true;
   });
+  // Every request counts its SQL statements; the count goes out as Server-Timing (visible in
+  // the browser's dev tools, asserted by the tests: a page costs a small, fixed number).
+  const sqlCounts = new WeakMap<object, StatementCount>();
+  app.addHook("onRequest", (request, _reply, done) => {
+    withStatementCount((count) => {
+      sqlCounts.set(request, count);
+      done();
+    });
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    const sql = sqlCounts.get(request);
+    if (sql) reply.header("server-timing", `db;desc="${sql.count} SQL statements"`);
     if (closing) reply.header("connection", "close");
   });
 

@@ -20,7 +20,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
 
 /** Counts SQL statements per async context (a request, a test) so tests can assert on them. */
-const statementCounter = new AsyncLocalStorage<{ count: number; sql: string[] }>();
+export interface StatementCount {
+  count: number;
+  sql: string[];
+}
+const statementCounter = new AsyncLocalStorage<StatementCount>();
 const countingLogger: Logger = {
   logQuery(query) {
     const store = statementCounter.getStore();
@@ -31,15 +35,19 @@ const countingLogger: Logger = {
   },
 };
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; sql: string[] }> {
-  const store = { count: 0, sql: [] as string[] };
+  const store: StatementCount = { count: 0, sql: [] };
   const result = await statementCounter.run(store, fn);
   return { result, count: store.count, sql: store.sql };
 }
-/** Starts counting for the rest of the current async context (used per request). */
-export function beginStatementCount(): { count: number; sql: string[] } {
-  const store = { count: 0, sql: [] as string[] };
-  statementCounter.enterWith(store);
-  return store;
+/**
+ * Runs `fn` counting the statements it causes, joining the count already running (a test's
+ * countStatements around a request) if there is one; `fn` gets the count being added to.
+ */
+export function withStatementCount(fn: (count: StatementCount) => void): void {
+  const current = statementCounter.getStore();
+  if (current) return fn(current);
+  const store: StatementCount = { count: 0, sql: [] };
+  statementCounter.run(store, () => fn(store));
 }
 
 export interface Database {
