@@ -45,7 +45,10 @@ export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result
  */
 export function withStatementCount(fn: (count: StatementCount) => void): void {
   const current = statementCounter.getStore();
-  if (current) return fn(current);
+  if (current) {
+    fn(current);
+    return;
+  }
   const store: StatementCount = { count: 0, sql: [] };
   statementCounter.run(store, () => fn(store));
 }
