@@ -55,6 +55,15 @@ describe("configuration", () => {
     expect(short.message).not.toContain("tooshort");
   });
 
+  it("reports malformed values and missing companion settings in one run", () => {
+    const err = errorOf({ PORT: "abc", STORAGE_DRIVER: "s3", S3_BUCKET: "media" });
+    expect(err.issues).toEqual([
+      expect.stringMatching(/^PORT: expected a port number/),
+      "S3_ACCESS_KEY_ID: required when STORAGE_DRIVER=s3",
+      "S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3",
+    ]);
+  });
+
   it("parses lists, booleans and the S3 block", () => {
     const config = loadConfig({
       DATA_DIR: dataDir(),

@@ -24,62 +24,66 @@ const url = (protocols: string[]) =>
 const positiveInt = z.coerce.number({ error: "expected a number" }).int("expected a whole number").positive("expected a number above 0");
 
 /** Every setting Kervan reads from the environment. Documented in docs/configuration.md. */
-export const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"], { error: "expected development, production or test" }).default("development"),
-    HOST: z.string().min(1).default("0.0.0.0"),
-    PORT: port.default(3000),
-    PUBLIC_URL: url(["http", "https"]).optional(),
-    DATA_DIR: z.string().min(1, "expected a folder path").default("./data"),
-    DATABASE_URL: url(["postgres", "postgresql"]).optional(),
-    DATABASE_POOL_SIZE: positiveInt.max(200, "expected at most 200").default(10),
-    SECRET: z.string().min(32, "expected at least 32 characters (generate one with `openssl rand -base64 48`)").optional(),
-    SECRET_PREVIOUS: z.string().optional(),
-    SMTP_URL: url(["smtp", "smtps"]).optional(),
-    MAIL_FROM: z.string().min(3).default("Kervan <no-reply@localhost>"),
-    STORAGE_DRIVER: z.enum(["local", "s3"], { error: "expected local or s3" }).default("local"),
-    STORAGE_DIR: z.string().min(1).optional(),
-    S3_ENDPOINT: url(["http", "https"]).optional(),
-    S3_REGION: z.string().min(1).default("us-east-1"),
-    S3_BUCKET: z.string().min(3, "expected an S3 bucket name").optional(),
-    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    S3_FORCE_PATH_STYLE: bool.default(true),
-    S3_PUBLIC_URL: url(["http", "https"]).optional(),
-    REDIS_URL: url(["redis", "rediss"]).optional(),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-        error: "expected fatal, error, warn, info, debug, trace or silent",
-      })
-      .default("info"),
-    CORS_ORIGINS: z.string().default(""),
-    RATE_LIMIT_MAX: positiveInt.default(300),
-    RATE_LIMIT_WINDOW: z
-      .string()
-      .regex(/^\d+\s*(ms|s|m|h)?$|^\d+ (second|minute|hour)s?$/, "expected a duration like 1m, 30s or 1 minute")
-      .default("1 minute"),
-    TRUST_PROXY: bool.default(false),
-    JOBS_WORKER: bool.default(true),
-    SEED_DEMO: bool.default(true),
-    DEMO_ADMIN_PASSWORD: z.string().min(10, "expected at least 10 characters").optional(),
-    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
-    PAGE_CACHE_SECONDS: z.coerce
-      .number({ error: "expected a number of seconds" })
-      .int("expected a whole number")
-      .min(0)
-      .max(3600)
-      .default(30),
-  })
-  .superRefine((env, ctx) => {
-    if (env.STORAGE_DRIVER === "s3") {
-      for (const key of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
-        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when STORAGE_DRIVER=s3" });
-      }
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"], { error: "expected development, production or test" }).default("development"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: port.default(3000),
+  PUBLIC_URL: url(["http", "https"]).optional(),
+  DATA_DIR: z.string().min(1, "expected a folder path").default("./data"),
+  DATABASE_URL: url(["postgres", "postgresql"]).optional(),
+  DATABASE_POOL_SIZE: positiveInt.max(200, "expected at most 200").default(10),
+  SECRET: z.string().min(32, "expected at least 32 characters (generate one with `openssl rand -base64 48`)").optional(),
+  SECRET_PREVIOUS: z.string().optional(),
+  SMTP_URL: url(["smtp", "smtps"]).optional(),
+  MAIL_FROM: z.string().min(3).default("Kervan <no-reply@localhost>"),
+  STORAGE_DRIVER: z.enum(["local", "s3"], { error: "expected local or s3" }).default("local"),
+  STORAGE_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: url(["http", "https"]).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().min(3, "expected an S3 bucket name").optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  S3_PUBLIC_URL: url(["http", "https"]).optional(),
+  REDIS_URL: url(["redis", "rediss"]).optional(),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "expected fatal, error, warn, info, debug, trace or silent",
+    })
+    .default("info"),
+  CORS_ORIGINS: z.string().default(""),
+  RATE_LIMIT_MAX: positiveInt.default(300),
+  RATE_LIMIT_WINDOW: z
+    .string()
+    .regex(/^\d+\s*(ms|s|m|h)?$|^\d+ (second|minute|hour)s?$/, "expected a duration like 1m, 30s or 1 minute")
+    .default("1 minute"),
+  TRUST_PROXY: bool.default(false),
+  JOBS_WORKER: bool.default(true),
+  SEED_DEMO: bool.default(true),
+  DEMO_ADMIN_PASSWORD: z.string().min(10, "expected at least 10 characters").optional(),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  PAGE_CACHE_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int("expected a whole number")
+    .min(0)
+    .max(3600)
+    .default(30),
+});
+
+/**
+ * Rules that tie settings together. They read the raw values, so they are reported in the same
+ * run as any malformed single value (zod skips refinements once the object has failed).
+ */
+function crossFieldIssues(raw: Record<string, string | undefined>): string[] {
+  const issues: string[] = [];
+  if ((raw.STORAGE_DRIVER ?? "local") === "s3") {
+    for (const key of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) {
+      if (!raw[key]) issues.push(`${key}: required when STORAGE_DRIVER=s3`);
     }
-    if (env.NODE_ENV === "production" && !env.SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SECRET"], message: "required in production: at least 32 random characters" });
-    }
-  });
+  }
+  if (raw.NODE_ENV === "production" && !raw.SECRET) issues.push("SECRET: required in production: at least 32 random characters");
+  return issues;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -131,15 +135,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   // Empty strings mean "not set", as in most .env tooling.
   const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const key = String(issue.path[0] ?? "environment");
-        const value = raw[key];
-        return `${key}: ${issue.message}${value !== undefined && !/SECRET|PASSWORD/.test(key) ? ` (got "${value}")` : ""}`;
-      }),
-    );
-  }
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues).map((issue) => {
+      const key = String(issue.path[0] ?? "environment");
+      const value = raw[key];
+      return `${key}: ${issue.message}${value !== undefined && !/SECRET|PASSWORD/.test(key) ? ` (got "${value}")` : ""}`;
+    }),
+    ...crossFieldIssues(raw),
+  ];
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
   const env = parsed.data;
   const dataDir = path.resolve(env.DATA_DIR);
   const secret = env.SECRET ?? devSecret(dataDir);
