@@ -9,10 +9,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import { z } from "zod";
 import { catalogRoutes } from "../modules/catalog/routes.ts";
 import { type StatementCount, withStatementCount } from "../platform/db/index.ts";
+import { problem, sendProblem } from "../platform/problem.ts";
 import type { Kernel } from "./kernel.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { tenancyPlugin } from "./plugins/tenancy.ts";
-import { problem, sendProblem } from "./problem.ts";
 import "./types.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/index.ts";
-import { problem, sendProblem } from "../../server/problem.ts";
+import { problem, sendProblem } from "../../platform/problem.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
 import { CLIENT_IP_HEADER, MIN_PASSWORD_LENGTH } from "./constants.ts";
 import { type StaffRole, staffRoles, tenantStaff, users } from "./schema.ts";

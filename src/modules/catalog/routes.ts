@@ -4,7 +4,7 @@ import type { FastifyInstance, preHandlerHookHandler } from "fastify";
 import { z } from "zod";
 import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { notFound } from "../../server/problem.ts";
+import { notFound } from "../../platform/problem.ts";
 import { productStatus, products } from "./schema.ts";
 import { type CatalogContext, categoryTree, invalidateCatalog, listProducts, MAX_PER_PAGE, productBySlug } from "./service.ts";
 

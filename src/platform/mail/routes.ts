@@ -2,6 +2,7 @@ import { type FastifyPluginAsyncZod, serializerCompiler, validatorCompiler } fro
 import type { FastifyRequest, preHandlerHookHandler } from "fastify";
 import { z } from "zod";
 import type { Db } from "../db/index.ts";
+import { problem, sendProblem } from "../problem.ts";
 import { getMail, listMail, type MailSummary } from "./index.ts";
 import { type MailRecord, mailStatuses } from "./schema.ts";
 
@@ -17,7 +18,7 @@ export interface MailRoutesOptions {
 }
 
 // RFC 9457 problem details, as the server's error handler sends them.
-const problem = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() });
+const problemSchema = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() });
 
 const attachment = z.object({ filename: z.string(), contentType: z.string(), bytes: z.number().int() });
 
@@ -91,16 +92,13 @@ export const mailRoutes: FastifyPluginAsyncZod<MailRoutesOptions> = async (app, 
         tags: ["mail"],
         summary: "One message with its text and HTML bodies",
         params: z.object({ id: z.uuid("expected a message id (UUID)") }),
-        response: { 200: detail, 404: problem },
+        response: { 200: detail, 404: problemSchema },
       },
     },
     async (request, reply) => {
       const row: MailRecord | null = await getMail(db, getTenantId(request), request.params.id);
       if (!row) {
-        return reply
-          .code(404)
-          .type("application/problem+json")
-          .send({ type: "about:blank", title: "Not Found", status: 404, detail: `No mail message ${request.params.id} in this store.` });
+        return sendProblem(reply, problem(404, `No mail message ${request.params.id} in this store.`));
       }
       return toJson(row);
     },

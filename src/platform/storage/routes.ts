@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { problem, sendProblem } from "../problem.ts";
 import { keyProblem } from "./keys.ts";
 import type { Storage, StoredObject } from "./types.ts";
 
@@ -23,8 +24,8 @@ export const mediaRoutes = fp<MediaRoutesOptions>(
       schema: { hide: true },
       handler: async (request, reply) => {
         const key = (request.params as { "*": string })["*"];
-        const problem = keyProblem(key);
-        if (problem) return sendProblem(reply, 400, "Bad Request", `Invalid media key: ${problem}.`);
+        const invalid = keyProblem(key);
+        if (invalid) return sendMediaProblem(reply, 400, `Invalid media key: ${invalid}.`);
 
         const rangeHeader = request.method === "GET" ? request.headers.range : undefined;
         const conditional = request.headers["if-none-match"] !== undefined;
@@ -39,12 +40,7 @@ export const mediaRoutes = fp<MediaRoutesOptions>(
           if (request.method === "HEAD") return reply.header("content-length", info.bytes).send();
           const range = rangeHeader && ifRangeHolds(request, info) ? parseRange(rangeHeader, info.bytes) : null;
           if (range === "unsatisfiable") {
-            return sendProblem(
-              reply.header("content-range", `bytes */${info.bytes}`),
-              416,
-              "Range Not Satisfiable",
-              `The object has ${info.bytes} bytes.`,
-            );
+            return sendMediaProblem(reply.header("content-range", `bytes */${info.bytes}`), 416, `The object has ${info.bytes} bytes.`);
           }
           if (range) {
             const object = await storage.get(key, { range });
@@ -117,12 +113,12 @@ export function parseRange(header: string, size: number): { start: number; end: 
 }
 
 function notFound(reply: FastifyReply, key: string) {
-  return sendProblem(reply, 404, "Not Found", `No media file at ${key}.`);
+  return sendMediaProblem(reply, 404, `No media file at ${key}.`);
 }
 
-function sendProblem(reply: FastifyReply, status: number, title: string, detail: string) {
+function sendMediaProblem(reply: FastifyReply, status: number, detail: string) {
   // Drop headers set for the object, so the error is not cached for a year.
   for (const name of ["cache-control", "etag", "last-modified", "accept-ranges", "content-length", "content-security-policy"])
     reply.removeHeader(name);
-  return reply.code(status).type("application/problem+json").send({ type: "about:blank", title, status, detail });
+  return sendProblem(reply, problem(status, detail));
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { ZodError } from "zod";
-import { HttpError, problem, sendProblem } from "../problem.ts";
+import { HttpError, problem, sendProblem } from "../../platform/problem.ts";
 
 /** Zod issues arrive as `{ instancePath: "/a/b", message }` (see @fastify/type-provider-zod). */
 function validationErrors(error: FastifyError) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { normalizeHost, type TenantResolver } from "../../modules/tenants/service.ts";
-import { problem, sendProblem } from "../problem.ts";
+import { problem, sendProblem } from "../../platform/problem.ts";
 
 /** Paths served the same for every host, with no tenant. */
 const TENANTLESS = [/^\/healthz$/, /^\/readyz$/, /^\/assets\//, /^\/media\//, /^\/api\/docs(\/|$)/, /^\/favicon\.(ico|svg)$/];

@@ -20,6 +20,7 @@ const titles: Record<number, string> = {
   409: "Conflict",
   413: "Payload Too Large",
   415: "Unsupported Media Type",
+  416: "Range Not Satisfiable",
   422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
@@ -44,7 +45,8 @@ export const notFound = (what: string) => new HttpError(404, `${what} was not fo
 
 export function problem(status: number, detail?: string, extra: Partial<Problem> = {}): Problem {
   return {
-    type: extra.type ?? `https://kervan.dev/problems/${(titles[status] ?? "error").toLowerCase().replace(/\s+/g, "-")}`,
+    // No problem type of our own yet: "about:blank" means the status code says it all (RFC 9457).
+    type: extra.type ?? "about:blank",
     title: titles[status] ?? "Error",
     status,
     ...(detail ? { detail } : {}),
