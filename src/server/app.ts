@@ -7,9 +7,12 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "@fastify/type-provider-zod";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
 import { z } from "zod";
+import { authRoutes } from "../modules/accounts/routes.ts";
 import { catalogRoutes } from "../modules/catalog/routes.ts";
 import { type StatementCount, withStatementCount } from "../platform/db/index.ts";
+import { mailRoutes } from "../platform/mail/routes.ts";
 import { problem, sendProblem } from "../platform/problem.ts";
+import { mediaRoutes } from "../platform/storage/index.ts";
 import type { Kernel } from "./kernel.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { tenancyPlugin } from "./plugins/tenancy.ts";
@@ -155,8 +158,11 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
   );
 
   await app.register(tenancyPlugin, { resolver: kernel.tenants });
+  // Module routes. Auth first: it declares request.user / request.staff for the guards.
+  await app.register(authRoutes, { auth: kernel.auth });
+  await app.register(mediaRoutes, { storage: kernel.storage });
   await app.register(catalogRoutes, { db: kernel.db, cache: kernel.cache, mediaUrl: kernel.mediaUrl, staffOnly: kernel.staffOnly });
-  await kernel.registerModules(app);
+  await app.register(mailRoutes, { db: kernel.db, preHandler: kernel.staffOnly, getTenantId: (request) => request.tenant.id });
   if (extras.register) await extras.register(app);
 
   app.setNotFoundHandler((request, reply) =>

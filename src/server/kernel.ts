@@ -1,9 +1,8 @@
-import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { preHandlerHookHandler } from "fastify";
 import type { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import type { AuthProvider } from "../modules/accounts/auth.ts";
 import { lazyAuth } from "../modules/accounts/lazy.ts";
-import { authRoutes } from "../modules/accounts/routes.ts";
 import { requireStaff } from "../modules/accounts/service.ts";
 import { createTenantResolver, normalizeHost, type TenantResolver } from "../modules/tenants/service.ts";
 import { createMemoCache, type MemoCache } from "../platform/cache.ts";
@@ -12,9 +11,8 @@ import { type Database, type Db, openDatabase, runMigrations } from "../platform
 import { createJobs } from "../platform/jobs/index.ts";
 import type { Jobs } from "../platform/jobs/types.ts";
 import { createMailer } from "../platform/mail/index.ts";
-import { mailRoutes } from "../platform/mail/routes.ts";
 import type { Mailer } from "../platform/mail/types.ts";
-import { createStorage, mediaRoutes } from "../platform/storage/index.ts";
+import { createStorage } from "../platform/storage/index.ts";
 import type { Storage } from "../platform/storage/types.ts";
 import { PageCache } from "./page-cache.ts";
 
@@ -38,7 +36,6 @@ export interface Kernel {
   /** Origin of media when served from S3/CDN, for the CSP. */
   mediaOrigin?: string;
   staffOnly: preHandlerHookHandler;
-  registerModules(app: FastifyInstance): Promise<void>;
   state: { shuttingDown: boolean };
   close(): Promise<void>;
 }
@@ -98,11 +95,6 @@ export async function createKernel(config: Config, options: { log?: Logger; data
     mediaUrl: (key) => storage.publicUrl(key),
     mediaOrigin,
     staffOnly,
-    async registerModules(app) {
-      await app.register(authRoutes, { auth });
-      await app.register(mediaRoutes, { storage });
-      await app.register(mailRoutes, { db: database.db, preHandler: staffOnly, getTenantId: (request) => request.tenant.id });
-    },
     state,
     async close() {
       await jobs.stop({ timeoutMs: config.shutdownTimeoutMs });
