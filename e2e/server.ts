@@ -5,13 +5,14 @@
 // Set E2E_BASE_URL to run the journeys against a server you started yourself instead (then the
 // demo admin password comes from E2E_ADMIN_PASSWORD).
 
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { ensureWebBuild } from "../scripts/web-build.ts";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const screenshotDir = path.join(root, "e2e", "screenshots");
@@ -29,33 +30,6 @@ export interface LaunchOptions {
   /** Reuse a data folder (kept on stop); by default a new temporary one, removed on stop. */
   dataDir?: string;
   env?: Record<string, string>;
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Runs `react-router build` unless build/ is newer than src/web, public/ and the configs. */
-export function ensureWebBuild(): void {
-  const serverBuild = path.join(root, "build", "server", "index.js");
-  const sources = [
-    newestMtime(path.join(root, "src", "web")),
-    existsSync(path.join(root, "public")) ? newestMtime(path.join(root, "public")) : 0,
-    statSync(path.join(root, "src", "platform", "money.ts")).mtimeMs,
-    statSync(path.join(root, "vite.config.ts")).mtimeMs,
-    statSync(path.join(root, "react-router.config.ts")).mtimeMs,
-  ];
-  if (existsSync(serverBuild) && statSync(serverBuild).mtimeMs > Math.max(...sources)) return;
-  execFileSync(process.execPath, [path.join(root, "node_modules", "@react-router", "dev", "bin.cjs"), "build"], {
-    cwd: root,
-    stdio: "pipe",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
 }
 
 export async function freePort(): Promise<number> {
@@ -104,7 +78,7 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Running
       stop: async () => 0,
     };
   }
-  ensureWebBuild();
+  if (!ensureWebBuild({ quiet: true })) throw new Error("the front-end build (react-router build) failed");
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "kervan-e2e-"));
   // localhost (not 127.0.0.1): the default PUBLIC_URL, so auth's origin checks accept the browser.
