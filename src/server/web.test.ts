@@ -1,6 +1,7 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
-import { isReservedPath, readPreferences, sendWebResponse, toWebRequest } from "./web.ts";
+import { sendWebResponse } from "../platform/web-response.ts";
+import { isReservedPath, readPreferences, toWebRequest } from "./web.ts";
 
 describe("web plugin helpers", () => {
   it("never hands API, media or probe paths to React Router", () => {

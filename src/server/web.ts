@@ -9,12 +9,12 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { pathToFileURL } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
+import { applyResponseHead, sendWebResponse } from "../platform/web-response.ts";
 import { type AppWebContext, appContext } from "../web/context.ts";
 import { type Preferences, preferencesFromCookieHeader } from "../web/lib/preferences.ts";
 import type { CachedPage, PageCache } from "./page-cache.ts";
@@ -90,27 +90,6 @@ export function toWebRequest(request: FastifyRequest, reply: FastifyReply): Requ
     init.duplex = "half";
   }
   return new Request(url, init);
-}
-
-/** Copies a Web Response's status and headers (each Set-Cookie separately) onto the reply. */
-function applyResponseHead(reply: FastifyReply, response: Response): void {
-  reply.status(response.status);
-  for (const [name, value] of response.headers) {
-    if (name === "set-cookie") continue;
-    reply.header(name, value);
-  }
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) reply.header("set-cookie", cookies);
-}
-
-/** Web Response → Fastify reply: status, headers, streamed body. */
-export function sendWebResponse(reply: FastifyReply, response: Response, head: boolean): FastifyReply {
-  applyResponseHead(reply, response);
-  if (head || !response.body) {
-    if (response.body) void response.body.cancel().catch(() => {});
-    return reply.send();
-  }
-  return reply.send(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>));
 }
 
 async function webPluginImpl(fastify: FastifyInstance, options: WebPluginOptions): Promise<void> {

@@ -1,5 +1,6 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { sendWebResponse } from "../../platform/web-response.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
 import { AUTH_BASE_PATH } from "./constants.ts";
 import { resolveAuth, webHeaders } from "./service.ts";
@@ -25,18 +26,6 @@ export function toWebRequest(request: FastifyRequest): Request {
     headers,
     body: hasBody ? new Uint8Array(request.body as Buffer) : undefined,
   });
-}
-
-/** Copies a Web `Response` onto the Fastify reply: status, headers (every Set-Cookie) and streamed body. */
-export function sendWebResponse(reply: FastifyReply, response: Response): FastifyReply {
-  reply.status(response.status);
-  for (const [name, value] of response.headers) {
-    if (name === "set-cookie" || name === "content-length" || name === "transfer-encoding") continue;
-    reply.header(name, value);
-  }
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) reply.header("set-cookie", cookies);
-  return reply.send(response.body ?? null);
 }
 
 /**
