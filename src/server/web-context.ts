@@ -61,11 +61,13 @@ async function sessionOf(kernel: Kernel, request: FastifyRequest): Promise<{ use
 export function webContext(kernel: Kernel) {
   return async (request: FastifyRequest): Promise<WebContextInput> => {
     const tenant = request.tenant;
-    const { locale } = readPreferences(request);
+    const { locale, theme } = readPreferences(request);
     const { user, staff } = await sessionOf(kernel, request);
     return {
       tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, currency: tenant.currency, profile: tenant.profile },
       user,
+      locale,
+      theme,
       publicUrl: `${request.protocol}://${request.host}`,
       catalog: catalogReader({ db: kernel.db, tenantId: tenant.id, locale, cache: kernel.cache, mediaUrl: kernel.mediaUrl }),
       admin: staff ? adminReader(kernel, tenant.id) : null,

@@ -142,7 +142,8 @@ async function webPluginImpl(fastify: FastifyInstance, options: WebPluginOptions
         const hit = cacheKey ? options.pageCache?.get(cacheKey) : undefined;
         if (hit) return sendCachedPage(request, reply, hit, "hit");
         const input = await options.getContext(request);
-        const prefs = readPreferences(request);
+        // The cookies are read here only when getContext did not already.
+        const prefs = input.locale && input.theme ? { locale: input.locale, theme: input.theme } : readPreferences(request);
         const app: AppWebContext = { ...input, locale: input.locale ?? prefs.locale, theme: input.theme ?? prefs.theme };
         const loadContext = new RouterContextProvider();
         loadContext.set(appContext, app);

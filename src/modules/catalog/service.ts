@@ -69,6 +69,7 @@ export function imageSource(
 interface TreeIndex {
   roots: CategoryNode[];
   bySlug: Map<string, CategoryNode>;
+  byId: Map<string, CategoryNode>;
   parentOf: Map<string, CategoryNode | null>;
 }
 
@@ -99,7 +100,7 @@ async function loadTree(ctx: CatalogContext): Promise<TreeIndex> {
       if (parent) parent.children.push(node);
       else roots.push(node);
     }
-    return { roots, bySlug, parentOf };
+    return { roots, bySlug, byId: nodes, parentOf };
   });
 }
 
@@ -295,7 +296,7 @@ export async function productBySlug(ctx: CatalogContext, slug: string): Promise<
   if (!row) return null;
   const tree = await loadTree(ctx);
   const card = toCard(row, ctx);
-  const node = row.category_id ? [...tree.bySlug.values()].find((n) => n.id === row.category_id) : undefined;
+  const node = row.category_id ? tree.byId.get(row.category_id) : undefined;
   return {
     ...card,
     description: localized(row.description, row.translations, ctx.locale, "description"),
