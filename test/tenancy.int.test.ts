@@ -106,6 +106,14 @@ describe("tenant isolation through the HTTP API", () => {
     expect(read.json()).toMatchObject({ price: 4_999, compareAtPrice: 9_999, discountPercent: 50 });
   });
 
+  it("searches the admin product list literally (% and _ are not wildcards)", async () => {
+    const all = await get(hostA, "/api/admin/products?q=%25", cookieA);
+    expect(all.statusCode).toBe(200);
+    expect(all.json().total).toBe(0);
+    const some = await get(hostA, "/api/admin/products?q=urun-2", cookieA);
+    expect(some.json().items.map((p: { slug: string }) => p.slug)).toEqual(["a-urun-2"]);
+  });
+
   it("requires a session for admin routes", async () => {
     const res = await get(hostA, "/api/admin/products");
     expect(res.statusCode).toBe(401);

@@ -6,7 +6,7 @@ import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/problem.ts";
 import { productStatus, products } from "./schema.ts";
-import { type CatalogContext, categoryTree, invalidateCatalog, listProducts, MAX_PER_PAGE, productBySlug } from "./service.ts";
+import { type CatalogContext, categoryTree, invalidateCatalog, likePattern, listProducts, MAX_PER_PAGE, productBySlug } from "./service.ts";
 
 export interface CatalogRoutesOptions {
   db: Db;
@@ -185,7 +185,7 @@ export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRo
       const where = and(
         eq(products.tenantId, request.tenant.id),
         status ? eq(products.status, status) : undefined,
-        q ? or(ilike(products.title, `%${q}%`), ilike(products.slug, `%${q}%`)) : undefined,
+        q ? or(ilike(products.title, likePattern(q)), ilike(products.slug, likePattern(q))) : undefined,
       );
       const [items, [count]] = await Promise.all([
         options.db

@@ -213,7 +213,7 @@ const sortSql: Record<ProductSort, ReturnType<typeof sql>> = {
 };
 
 /** Escapes LIKE wildcards in user text. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const COUNT_TTL_MS = 30_000;
 
