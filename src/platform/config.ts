@@ -68,6 +68,19 @@ export const envSchema = z.object({
     .min(0)
     .max(3600)
     .default(30),
+  AUTH_RESET_TOKEN_MINUTES: positiveInt.max(24 * 60, "expected at most 1440 minutes").default(30),
+  AUTH_VERIFY_TOKEN_HOURS: positiveInt.max(24 * 14, "expected at most 336 hours").default(24),
+  AUTH_ACCESS_TOKEN_SECONDS: positiveInt.max(86_400, "expected at most 86400 seconds").default(900),
+  AUTH_REFRESH_TOKEN_DAYS: positiveInt.max(365, "expected at most 365 days").default(30),
+  AUTH_RATE_LIMIT: bool.default(true),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_DISCOVERY_URL: url(["http", "https"]).default("https://accounts.google.com/.well-known/openid-configuration"),
+  FACEBOOK_CLIENT_ID: z.string().min(1).optional(),
+  FACEBOOK_CLIENT_SECRET: z.string().min(1).optional(),
+  FACEBOOK_AUTHORIZATION_URL: url(["http", "https"]).default("https://www.facebook.com/v21.0/dialog/oauth"),
+  FACEBOOK_TOKEN_URL: url(["http", "https"]).default("https://graph.facebook.com/v21.0/oauth/access_token"),
+  FACEBOOK_USERINFO_URL: url(["http", "https"]).default("https://graph.facebook.com/v21.0/me?fields=id,name,email,picture"),
 });
 
 /**
@@ -79,6 +92,11 @@ function crossFieldIssues(raw: Record<string, string | undefined>): string[] {
   if ((raw.STORAGE_DRIVER ?? "local") === "s3") {
     for (const key of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) {
       if (!raw[key]) issues.push(`${key}: required when STORAGE_DRIVER=s3`);
+    }
+  }
+  for (const provider of ["GOOGLE", "FACEBOOK"]) {
+    if (Boolean(raw[`${provider}_CLIENT_ID`]) !== Boolean(raw[`${provider}_CLIENT_SECRET`])) {
+      issues.push(`${provider}_CLIENT_SECRET: set both ${provider}_CLIENT_ID and ${provider}_CLIENT_SECRET, or neither`);
     }
   }
   if (raw.NODE_ENV === "production" && !raw.SECRET) issues.push("SECRET: required in production: at least 32 random characters");
@@ -119,6 +137,23 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Anonymous storefront pages are kept this long (0: off). */
   pageCacheSeconds: number;
+  auth: AuthConfig;
+}
+
+export interface OAuthProviderConfig {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface AuthConfig {
+  resetTokenMinutes: number;
+  verifyTokenHours: number;
+  accessTokenSeconds: number;
+  refreshTokenDays: number;
+  /** better-auth's per-IP request limits (tests that sign in often turn them off). */
+  rateLimit: boolean;
+  google?: OAuthProviderConfig & { discoveryUrl: string };
+  facebook?: OAuthProviderConfig & { authorizationUrl: string; tokenUrl: string; userInfoUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -187,6 +222,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoAdminPassword: env.DEMO_ADMIN_PASSWORD,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     pageCacheSeconds: env.PAGE_CACHE_SECONDS,
+    auth: {
+      resetTokenMinutes: env.AUTH_RESET_TOKEN_MINUTES,
+      verifyTokenHours: env.AUTH_VERIFY_TOKEN_HOURS,
+      accessTokenSeconds: env.AUTH_ACCESS_TOKEN_SECONDS,
+      refreshTokenDays: env.AUTH_REFRESH_TOKEN_DAYS,
+      rateLimit: env.AUTH_RATE_LIMIT,
+      google:
+        env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+          ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, discoveryUrl: env.GOOGLE_DISCOVERY_URL }
+          : undefined,
+      facebook:
+        env.FACEBOOK_CLIENT_ID && env.FACEBOOK_CLIENT_SECRET
+          ? {
+              clientId: env.FACEBOOK_CLIENT_ID,
+              clientSecret: env.FACEBOOK_CLIENT_SECRET,
+              authorizationUrl: env.FACEBOOK_AUTHORIZATION_URL,
+              tokenUrl: env.FACEBOOK_TOKEN_URL,
+              userInfoUrl: env.FACEBOOK_USERINFO_URL,
+            }
+          : undefined,
+    },
   };
 }
 

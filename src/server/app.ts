@@ -161,8 +161,8 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
   // Module routes. Auth first: it declares request.user / request.staff for the guards.
   await app.register(authRoutes, { auth: kernel.auth });
   await app.register(mediaRoutes, { storage: kernel.storage });
-  await app.register(catalogRoutes, { db: kernel.db, cache: kernel.cache, mediaUrl: kernel.mediaUrl, staffOnly: kernel.staffOnly });
-  await app.register(mailRoutes, { db: kernel.db, preHandler: kernel.staffOnly, getTenantId: (request) => request.tenant.id });
+  await app.register(catalogRoutes, { db: kernel.db, cache: kernel.cache, mediaUrl: kernel.mediaUrl, access: kernel.access });
+  await app.register(mailRoutes, { db: kernel.db, preHandler: kernel.access.require("mail:read"), getTenantId: (request) => request.tenant.id });
   if (extras.register) await extras.register(app);
 
   app.setNotFoundHandler((request, reply) =>

@@ -1,9 +1,8 @@
-import type { preHandlerHookHandler } from "fastify";
 import type { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import type { AuthProvider } from "../modules/accounts/auth.ts";
 import { lazyAuth } from "../modules/accounts/lazy.ts";
-import { requireStaff } from "../modules/accounts/service.ts";
+import { type Access, type BearerAuthenticator, createAccess } from "../modules/accounts/access.ts";
 import { createTenantResolver, normalizeHost, type TenantResolver } from "../modules/tenants/service.ts";
 import { createMemoCache, type MemoCache } from "../platform/cache.ts";
 import type { Config } from "../platform/config.ts";
@@ -35,7 +34,8 @@ export interface Kernel {
   mediaUrl: (key: string) => string;
   /** Origin of media when served from S3/CDN, for the CSP. */
   mediaOrigin?: string;
-  staffOnly: preHandlerHookHandler;
+  /** Permission guards for admin routes: `access.require("catalog:write")`. */
+  access: Access;
   state: { shuttingDown: boolean };
   close(): Promise<void>;
 }
@@ -47,7 +47,14 @@ export function createLogger(config: Pick<Config, "logLevel" | "env">): Logger {
   });
 }
 
-export async function createKernel(config: Config, options: { log?: Logger; database?: Database } = {}): Promise<Kernel> {
+export interface KernelOptions {
+  log?: Logger;
+  database?: Database;
+  /** Verifies bearer JWTs and API keys for admin routes. */
+  bearer?: BearerAuthenticator;
+}
+
+export async function createKernel(config: Config, options: KernelOptions = {}): Promise<Kernel> {
   const log = options.log ?? createLogger(config);
   const database =
     options.database ?? (await openDatabase({ url: config.database.url, dataDir: config.dataDir, poolSize: config.database.poolSize }));
@@ -64,6 +71,10 @@ export async function createKernel(config: Config, options: { log?: Logger; data
     db: database.db,
     secret: config.secrets[0] as string,
     baseUrl: config.publicUrl,
+    mailer,
+    log,
+    config: config.auth,
+    rateLimit: config.auth.rateLimit,
     // Cookie-carrying auth POSTs are accepted from the installation's URL and from any host
     // that serves one of its stores.
     trustedOrigins: async (request) => {
@@ -76,7 +87,12 @@ export async function createKernel(config: Config, options: { log?: Logger; data
       }
     },
   });
-  const staffOnly = requireStaff({ auth, db: database.db, getTenantId: (request) => request.tenant.id });
+  const access = createAccess({
+    auth,
+    db: database.db,
+    bearer: options.bearer,
+    requiresStaffTwoFactor: (request) => request.tenant.settings.requireStaffTwoFactor === true,
+  });
   const mediaOrigin = config.storage.driver === "s3" && config.storage.publicUrl ? new URL(config.storage.publicUrl).origin : undefined;
 
   return {
@@ -94,7 +110,7 @@ export async function createKernel(config: Config, options: { log?: Logger; data
     redis,
     mediaUrl: (key) => storage.publicUrl(key),
     mediaOrigin,
-    staffOnly,
+    access,
     state,
     async close() {
       await jobs.stop({ timeoutMs: config.shutdownTimeoutMs });

@@ -2,18 +2,23 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { permissionsOf } from "../modules/accounts/permissions.ts";
 import { getSessionUser, isTenantStaff, webHeaders } from "../modules/accounts/service.ts";
 import { catalogReader, catalogStats } from "../modules/catalog/service.ts";
 import { getMail, listMail } from "../platform/mail/index.ts";
-import type { AdminReader, WebUser } from "../web/context.ts";
+import type { AdminReader, WebStaff, WebUser } from "../web/context.ts";
 import { MAIL_PAGE_SIZE } from "../web/context.ts";
 import type { AppExtras } from "./app.ts";
 import type { Kernel } from "./kernel.ts";
 import { importServerBuild, readPreferences, type WebContextInput, webPlugin } from "./web.ts";
+import { accountWeb } from "./web/account.ts";
+import { apiKeysWeb } from "./web/api-keys.ts";
+import { identityWeb } from "./web/identity.ts";
+import { peopleAdminWeb } from "./web/people-admin.ts";
 
 export const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../build");
 
-function adminReader(kernel: Kernel, tenantId: string): AdminReader {
+function adminReader(kernel: Kernel, request: FastifyRequest, tenantId: string): AdminReader {
   const { db } = kernel;
   return {
     async dashboard() {
@@ -45,16 +50,21 @@ function adminReader(kernel: Kernel, tenantId: string): AdminReader {
         );
       },
     },
+    people: peopleAdminWeb(kernel, request),
+    apiKeys: apiKeysWeb(kernel, request),
   };
 }
 
 /** Signed-in user and their staff access; no SQL at all for visitors without a session cookie. */
-async function sessionOf(kernel: Kernel, request: FastifyRequest): Promise<{ user: WebUser | null; staff: boolean }> {
-  if (!request.headers.cookie?.includes("session_token")) return { user: null, staff: false };
-  const user = await getSessionUser(await kernel.auth(), webHeaders(request));
-  if (!user) return { user: null, staff: false };
-  const role = await isTenantStaff(kernel.db, request.tenant.id, user.id);
-  return { user, staff: role !== null };
+async function sessionOf(kernel: Kernel, request: FastifyRequest): Promise<{ user: WebUser | null; staff: WebStaff | null }> {
+  if (!request.headers.cookie?.includes("session_token")) return { user: null, staff: null };
+  const session = await getSessionUser(await kernel.auth(), webHeaders(request));
+  if (!session) return { user: null, staff: null };
+  const user: WebUser = { id: session.id, name: session.name, email: session.email, role: session.role };
+  const role = (await isTenantStaff(kernel.db, request.tenant.id, session.id)) ?? (session.role === "admin" ? "owner" : null);
+  if (!role) return { user, staff: null };
+  const needsTwoFactor = request.tenant.settings.requireStaffTwoFactor === true && !session.twoFactorEnabled;
+  return { user, staff: { role, permissions: [...permissionsOf(role)], needsTwoFactor } };
 }
 
 /** Per-request context for React Router loaders: tenant, preferences, session and services. */
@@ -70,7 +80,11 @@ export function webContext(kernel: Kernel) {
       theme,
       publicUrl: `${request.protocol}://${request.host}`,
       catalog: catalogReader({ db: kernel.db, tenantId: tenant.id, locale, cache: kernel.cache, mediaUrl: kernel.mediaUrl }),
-      admin: staff ? adminReader(kernel, tenant.id) : null,
+      admin: staff ? adminReader(kernel, request, tenant.id) : null,
+      staff,
+      identity: identityWeb(kernel, request),
+      account: user ? accountWeb(kernel, request) : null,
+      socialProviders: [...(kernel.config.auth.google ? ["google"] : []), ...(kernel.config.auth.facebook ? ["facebook"] : [])],
     };
   };
 }

@@ -8,6 +8,10 @@
 import { createContext, type RouterContext, type RouterContextProvider, redirect } from "react-router";
 import type { CatalogReader } from "../modules/catalog/types.ts";
 import type { TenantProfile } from "../modules/tenants/schema.ts";
+import type { AccountWeb } from "./services/account.ts";
+import type { ApiKeysAdmin } from "./services/api-keys.ts";
+import type { IdentityWeb } from "./services/identity.ts";
+import type { PeopleAdmin } from "./services/people-admin.ts";
 
 export type Locale = "tr" | "en";
 export type ThemePreference = "light" | "dark" | "system";
@@ -58,6 +62,16 @@ export interface AdminReader {
     list(page: number): Promise<{ items: MailSummary[]; total: number; perPage?: number }>;
     get(id: string): Promise<MailDetail | null>;
   };
+  people: PeopleAdmin;
+  apiKeys: ApiKeysAdmin;
+}
+
+/** The signed-in user's role in the request's store. */
+export interface WebStaff {
+  role: string;
+  permissions: string[];
+  /** The store requires 2FA for staff and this user has not turned it on. */
+  needsTwoFactor: boolean;
 }
 
 export interface AppWebContext {
@@ -69,6 +83,14 @@ export interface AppWebContext {
   publicUrl: string;
   catalog: CatalogReader;
   admin: AdminReader | null;
+  /** Set when the signed-in user is staff of this store (null otherwise). */
+  staff: WebStaff | null;
+  /** Sign-in, sign-up, password reset, two-factor, sessions. */
+  identity: IdentityWeb;
+  /** The signed-in person's own data; null for visitors. */
+  account: AccountWeb | null;
+  /** Social sign-in providers configured for this installation, e.g. ["google"]. */
+  socialProviders: string[];
 }
 
 // The key must be the same object in the plain-Node server (src/server/web.ts imports this file
@@ -83,6 +105,17 @@ holder[KEY] = appContext;
 /** The per-request application context, for loaders and actions. */
 export function getApp(context: Readonly<RouterContextProvider>): AppWebContext {
   return context.get(appContext);
+}
+
+/**
+ * For admin page loaders and actions: the staff-only reader when the signed-in staff member has
+ * `permission`; a redirect to the admin sign-in page for visitors, a 403 page for other staff.
+ */
+export function requirePermission(context: Readonly<RouterContextProvider>, permission: string): AdminReader {
+  const app = getApp(context);
+  if (!app.admin || !app.staff) throw redirect("/admin/giris");
+  if (!app.staff.permissions.includes(permission)) throw new Response("Forbidden", { status: 403 });
+  return app.admin;
 }
 
 /** The staff-only reader, or a redirect to the admin sign-in page. */

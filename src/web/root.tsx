@@ -26,6 +26,7 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
     store: app.tenant,
     user: app.user,
     isStaff: app.admin !== null,
+    permissions: app.staff?.permissions ?? [],
     publicUrl: app.publicUrl,
   };
 }

@@ -10,9 +10,16 @@ export const AUTH_BASE_PATH = "/api/auth";
  */
 export const CLIENT_IP_HEADER = "x-kervan-client-ip";
 
+/**
+ * The request header better-auth's hooks read the request's store from. Like CLIENT_IP_HEADER it
+ * is always overwritten from `request.tenant` (resolved from the Host), never taken from clients.
+ */
+export const TENANT_HEADER = "x-kervan-tenant-id";
+
 /** Prefix of every better-auth cookie: the session cookie is `kervan.session_token` (`__Secure-` on https). */
 export const COOKIE_PREFIX = "kervan";
 
 export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7;
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
 export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 128;

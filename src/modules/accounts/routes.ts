@@ -37,6 +37,7 @@ export const authRoutes = fp<AuthRoutesOptions>(
   async (fastify, { auth }) => {
     if (!fastify.hasRequestDecorator("user")) fastify.decorateRequest("user", null);
     if (!fastify.hasRequestDecorator("staff")) fastify.decorateRequest("staff", null);
+    if (!fastify.hasRequestDecorator("principal")) fastify.decorateRequest("principal", null);
 
     // Own scope: better-auth parses the body itself (JSON and form posts), so hand it the raw bytes
     // without touching the app's content-type parsers.

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "../tenants/schema.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -36,6 +36,12 @@ export const users = pgTable("users", {
   banned: boolean("banned").default(false),
   banReason: text("ban_reason"),
   banExpires: timestamp("ban_expires", { withTimezone: true }),
+  // twoFactor plugin
+  twoFactorEnabled: boolean("two_factor_enabled").default(false),
+  // Kervan: mobile number in E.164 (+905xxxxxxxxx), set from My account
+  phone: text("phone"),
+  /** When the person asked for their account to be deleted (KVKK); cleared if they cancel. */
+  deletionRequestedAt: timestamp("deletion_requested_at", { withTimezone: true }),
 });
 
 export const sessions = pgTable(
@@ -93,6 +99,25 @@ export const verifications = pgTable(
   (t) => [index("verifications_identifier_idx").on(t.identifier)],
 );
 
+// twoFactor plugin: one row per user who started or finished enabling TOTP.
+export const twoFactors = pgTable(
+  "two_factors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** TOTP secret, encrypted by better-auth with the auth secret. */
+    secret: text("secret").notNull(),
+    /** Backup codes, encrypted by better-auth. */
+    backupCodes: text("backup_codes").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    verified: boolean("verified").default(true),
+    failedVerificationCount: integer("failed_verification_count").default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [index("two_factors_user_id_idx").on(t.userId), index("two_factors_secret_idx").on(t.secret)],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   sessions: many(sessions),
   accounts: many(accounts),
@@ -132,6 +157,116 @@ export const tenantStaff = pgTable(
     index("tenant_staff_user").on(t.userId),
     check("tenant_staff_role", sql.raw(`role in (${staffRoles.map((r) => `'${r}'`).join(", ")})`)),
   ],
+);
+
+/** Pending staff invitations: the token is mailed, only its SHA-256 is stored. */
+export const staffInvitations = pgTable(
+  "staff_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role", { enum: staffRoles }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("staff_invitations_tenant").on(t.tenantId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// KVKK consents: an append-only ledger. Each row records one decision (granted or withdrawn) on
+// one purpose, with the version of the text the person saw, when, and from which address.
+// ---------------------------------------------------------------------------------------------
+
+export const consentPurposes = ["kvkk_notice", "marketing_email", "marketing_sms", "terms"] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+
+export const userConsents = pgTable(
+  "user_consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: consentPurposes }).notNull(),
+    granted: boolean("granted").notNull(),
+    /** Version of the text shown, e.g. `kvkk-2026-11`. */
+    textVersion: text("text_version").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("user_consents_user").on(t.userId, t.purpose, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Throttling of security-sensitive actions (failed sign-ins, reset requests), shared by every
+// process through the database. `key` is e.g. `signin:email:ayse@example.com` or `reset:ip:1.2.3.4`.
+// ---------------------------------------------------------------------------------------------
+
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  /** How many times the key has been locked in a row: the next lock lasts longer. */
+  lockouts: integer("lockouts").notNull().default(0),
+});
+
+// ---------------------------------------------------------------------------------------------
+// API access: refresh tokens for bearer JWTs (rotated; reuse revokes the family) and per-store
+// API keys with scopes. Only SHA-256 hashes of the secrets are stored.
+// ---------------------------------------------------------------------------------------------
+
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** All tokens descending from one sign-in share a family; reuse of a used one revokes it. */
+    familyId: uuid("family_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("refresh_tokens_family").on(t.familyId), index("refresh_tokens_user").on(t.userId)],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The first characters of the key, shown in lists so people can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    scopes: jsonb("scopes").$type<string[]>().notNull().default([]),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_keys_tenant").on(t.tenantId, t.createdAt)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/index.ts";
 import { problem, sendProblem } from "../../platform/problem.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
-import { CLIENT_IP_HEADER, MIN_PASSWORD_LENGTH } from "./constants.ts";
+import { CLIENT_IP_HEADER, MIN_PASSWORD_LENGTH, TENANT_HEADER } from "./constants.ts";
 import { type StaffRole, staffRoles, tenantStaff, users } from "./schema.ts";
 import type { SessionUser } from "./types.ts";
 
@@ -14,13 +14,13 @@ export function isStaffRole(value: unknown): value is StaffRole {
 }
 
 interface SessionLike {
-  user: { id: string; name: string; email: string; role?: string | null };
+  user: { id: string; name: string; email: string; role?: string | null; twoFactorEnabled?: boolean | null; emailVerified?: boolean };
 }
 
-function toSessionUser(session: SessionLike | null): SessionUser | null {
+export function toSessionUser(session: SessionLike | null): SessionUser | null {
   if (!session) return null;
-  const { id, name, email, role } = session.user;
-  return { id, name, email, role: role ?? "user" };
+  const { id, name, email, role, twoFactorEnabled, emailVerified } = session.user;
+  return { id, name, email, role: role ?? "user", twoFactorEnabled: twoFactorEnabled === true, emailVerified: emailVerified === true };
 }
 
 /** The signed-in user for these request headers (session cookie), or null. */
@@ -126,11 +126,14 @@ export async function createStaffUser(input: CreateStaffUserInput): Promise<Crea
 export function webHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || name === CLIENT_IP_HEADER) continue;
+    if (value === undefined || name === CLIENT_IP_HEADER || name === TENANT_HEADER) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, String(value));
   }
   headers.set(CLIENT_IP_HEADER, request.ip);
+  // request.tenant is declared non-null, but routes outside the tenancy plugin have none
+  const tenantId = (request.tenant as { id?: string } | null)?.id;
+  if (tenantId) headers.set(TENANT_HEADER, tenantId);
   return headers;
 }
 

@@ -1,3 +1,4 @@
+import type { Permission } from "./permissions.ts";
 import type { StaffRole } from "./schema.ts";
 
 /** The signed-in person, as the rest of Kervan sees them. */
@@ -7,6 +8,9 @@ export interface SessionUser {
   email: string;
   /** Platform-wide role of better-auth's admin plugin: "admin" (platform operator) or "user". */
   role: string;
+  /** TOTP two-factor authentication is on. */
+  twoFactorEnabled: boolean;
+  emailVerified: boolean;
 }
 
 /** The signed-in person's membership of the request's store, set by `requireStaff`. */
@@ -15,11 +19,24 @@ export interface StaffMembership {
   role: StaffRole;
 }
 
+/** Who is making an authenticated request: a person (session cookie or bearer JWT) or an API key. */
+export interface Principal {
+  kind: "session" | "jwt" | "api_key";
+  /** The person; null for API keys. */
+  user: SessionUser | null;
+  apiKey: { id: string; name: string } | null;
+  /** The person's store role (null for API keys). */
+  role: StaffRole | null;
+  permissions: ReadonlySet<Permission>;
+}
+
 declare module "fastify" {
   interface FastifyRequest {
     /** Set by `requireStaff` (null until then; `authRoutes` declares the decorator). */
     user: SessionUser | null;
     /** Set by `requireStaff` together with `user`. */
     staff: StaffMembership | null;
+    /** Set by `requirePermission`. */
+    principal: Principal | null;
   }
 }

@@ -1,10 +1,11 @@
 import type { ZodTypeProvider } from "@fastify/type-provider-zod";
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
-import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/problem.ts";
+import type { Access } from "../accounts/access.ts";
 import { productStatus, products } from "./schema.ts";
 import { type CatalogContext, categoryTree, invalidateCatalog, likePattern, listProducts, MAX_PER_PAGE, productBySlug } from "./service.ts";
 
@@ -12,8 +13,8 @@ export interface CatalogRoutesOptions {
   db: Db;
   cache: MemoCache;
   mediaUrl: (key: string) => string;
-  /** Guard for /api/admin routes (staff of the request's tenant). */
-  staffOnly: preHandlerHookHandler;
+  /** Permission guards for the /api/admin routes. */
+  access: Access;
 }
 
 const locale = z.enum(["tr", "en"]).default("tr").describe("Language of names and descriptions");
@@ -167,7 +168,7 @@ export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRo
   app.get(
     "/api/admin/products",
     {
-      preHandler: options.staffOnly,
+      preHandler: options.access.require("catalog:read"),
       schema: {
         tags: ["admin"],
         summary: "Products of the store, any status",
@@ -204,7 +205,7 @@ export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRo
   app.patch(
     "/api/admin/products/:id",
     {
-      preHandler: options.staffOnly,
+      preHandler: options.access.require("catalog:write"),
       schema: {
         tags: ["admin"],
         summary: "Change a product's price, stock, status or title",

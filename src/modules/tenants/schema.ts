@@ -14,6 +14,12 @@ export interface TenantProfile {
   social?: { instagram?: string; x?: string; facebook?: string; youtube?: string };
 }
 
+/** Store-wide settings changed from admin. */
+export interface TenantSettings {
+  /** Staff must have two-factor authentication on to use the admin. */
+  requireStaffTwoFactor?: boolean;
+}
+
 export const tenants = pgTable(
   "tenants",
   {
@@ -24,6 +30,7 @@ export const tenants = pgTable(
     currency: text("currency").notNull().default("TRY"),
     isDefault: boolean("is_default").notNull().default(false),
     profile: jsonb("profile").$type<TenantProfile>().notNull().default({}),
+    settings: jsonb("settings").$type<TenantSettings>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

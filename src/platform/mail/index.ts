@@ -86,9 +86,10 @@ export function createMailer(options: MailerOptions): Mailer {
         return { id, status: "captured" };
       }
 
+      const hide = (value: string) => (message.redact ?? []).reduce((out, secret) => (secret ? out.split(secret).join("[hidden]") : out), value);
       const [saved] = await db
         .insert(mailMessages)
-        .values({ ...row, transport: "smtp", status: "sending" })
+        .values({ ...row, text: hide(row.text), html: row.html && hide(row.html), transport: "smtp", status: "sending" })
         .returning({ id: mailMessages.id });
       const id = (saved as { id: string }).id;
       // Our own Message-ID, derived from the row id, so it is known even if delivery is cut short.

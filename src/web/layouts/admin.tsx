@@ -3,13 +3,16 @@ import {
   ChartColumn,
   ChevronDown,
   ExternalLink,
+  KeyRound,
   LayoutDashboard,
   LogOut,
   Mail,
   Package,
+  ScrollText,
   Settings,
   ShoppingCart,
   Ticket,
+  UserCog,
   Users,
 } from "lucide-react";
 import { useEffect, useRef } from "react";
@@ -25,7 +28,10 @@ import type { Route } from "./+types/admin";
 // Every /admin page needs a signed-in staff member; the middleware runs before any loader.
 export const middleware: Route.MiddlewareFunction[] = [
   ({ context, url }) => {
-    if (getApp(context).admin) return;
+    const app = getApp(context);
+    // the store requires two-factor authentication for staff: turn it on first
+    if (app.staff?.needsTwoFactor) throw redirect("/hesap/guvenlik?iki-adim=zorunlu");
+    if (app.admin) return;
     const next = url.pathname === "/admin" ? "" : `?next=${encodeURIComponent(url.pathname + url.search)}`;
     throw redirect(`/admin/giris${next}`);
   },
@@ -36,23 +42,27 @@ export function loader() {
   return null;
 }
 
-const NAV: { to: string | null; label: MessageKey; icon: typeof LayoutDashboard; end?: boolean }[] = [
+const NAV: { to: string | null; label: MessageKey; icon: typeof LayoutDashboard; end?: boolean; permission?: string }[] = [
   { to: "/admin", label: "admin.navDashboard", icon: LayoutDashboard, end: true },
   { to: null, label: "admin.navProducts", icon: Package },
   { to: null, label: "admin.navOrders", icon: ShoppingCart },
-  { to: null, label: "admin.navCustomers", icon: Users },
+  { to: "/admin/musteriler", label: "admin.navCustomers", icon: Users, permission: "customers:read" },
   { to: null, label: "admin.navCoupons", icon: Ticket },
   { to: null, label: "admin.navStats", icon: ChartColumn },
-  { to: "/admin/e-postalar", label: "admin.navMail", icon: Mail },
-  { to: null, label: "admin.navSettings", icon: Settings },
+  { to: "/admin/e-postalar", label: "admin.navMail", icon: Mail, permission: "mail:read" },
+  { to: "/admin/personel", label: "admin.navStaff", icon: UserCog, permission: "staff:read" },
+  { to: "/admin/denetim", label: "admin.navAudit", icon: ScrollText, permission: "audit:read" },
+  { to: "/admin/api-anahtarlari", label: "admin.navApiKeys", icon: KeyRound, permission: "api_keys:manage" },
+  { to: "/admin/ayarlar", label: "admin.navSettings", icon: Settings, permission: "settings:write" },
 ];
 
 function SidebarNav() {
   const t = useT();
+  const { permissions } = useRootData();
   return (
     <nav aria-label={t("admin.nav")} className="flex-1 overflow-y-auto px-3 py-4">
       <ul className="space-y-0.5">
-        {NAV.map((item) => {
+        {NAV.filter((item) => !item.permission || permissions.includes(item.permission)).map((item) => {
           const Icon = item.icon;
           if (!item.to) {
             return (

@@ -9,6 +9,8 @@ export interface RootData {
   store: WebTenant;
   user: WebUser | null;
   isStaff: boolean;
+  /** The staff member's permissions in this store (empty for everyone else). */
+  permissions: string[];
   publicUrl: string;
 }
 
