@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../src/modules/audit/schema.ts";
 import { products } from "../src/modules/catalog/schema.ts";
 import { type createStore, createTestApp, createStore as makeStore, signInStaff, type TestApp } from "./app.ts";
 
@@ -72,7 +73,7 @@ describe("tenant isolation through the HTTP API", () => {
     const patch = await t.app.inject({
       method: "PATCH",
       url: `/api/admin/products/${target.id}`,
-      headers: { host: hostB, cookie: cookieB, "content-type": "application/json" },
+      headers: { host: hostB, origin: `http://${hostB}`, cookie: cookieB, "content-type": "application/json" },
       payload: { price: 1, status: "archived" },
     });
     expect(patch.statusCode).toBe(404);
@@ -86,7 +87,7 @@ describe("tenant isolation through the HTTP API", () => {
     const patch = await t.app.inject({
       method: "PATCH",
       url: `/api/admin/products/${b.products[0]?.id}`,
-      headers: { host: hostB, cookie: cookieA, "content-type": "application/json" },
+      headers: { host: hostB, origin: `http://${hostB}`, cookie: cookieA, "content-type": "application/json" },
       payload: { price: 1 },
     });
     expect(patch.statusCode).toBe(403);
@@ -97,13 +98,25 @@ describe("tenant isolation through the HTTP API", () => {
     const patch = await t.app.inject({
       method: "PATCH",
       url: `/api/admin/products/${target.id}`,
-      headers: { host: hostA, cookie: cookieA, "content-type": "application/json" },
+      headers: { host: hostA, origin: `http://${hostA}`, cookie: cookieA, "content-type": "application/json" },
       payload: { price: 4_999, compareAtPrice: 9_999 },
     });
     expect(patch.statusCode).toBe(200);
     expect(patch.json()).toMatchObject({ price: 4_999, compareAtPrice: 9_999 });
     const read = await get(hostA, `/api/v1/products/${target.slug}`);
     expect(read.json()).toMatchObject({ price: 4_999, compareAtPrice: 9_999, discountPercent: 50 });
+    // the change is in store A's audit trail with who made it and a before/after diff
+    const [event] = await t.kernel.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.type, "product.update"), eq(auditEvents.targetId, target.id)));
+    expect(event).toMatchObject({
+      tenantId: a.tenant.id,
+      actorKind: "user",
+      actorEmail: "staff-a@example.com",
+      before: { price: target.price, compareAtPrice: null },
+      after: { price: 4_999, compareAtPrice: 9_999 },
+    });
   });
 
   it("searches the admin product list literally (% and _ are not wildcards)", async () => {

@@ -5,15 +5,23 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "@fastify/type-provider-zod";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RouteOptions } from "fastify";
 import { z } from "zod";
 import { authRoutes } from "../modules/accounts/routes.ts";
+import { staffRoutes } from "../modules/accounts/staff-routes.ts";
+import { apiAccessRoutes } from "../modules/api-access/routes.ts";
+import { auditRoutes } from "../modules/audit/routes.ts";
 import { catalogRoutes } from "../modules/catalog/routes.ts";
+import { accountRoutes } from "../modules/customers/account-routes.ts";
+import { customerAdminRoutes } from "../modules/customers/admin-routes.ts";
+import { geoRoutes } from "../modules/geo/routes.ts";
+import type { Config } from "../platform/config.ts";
 import { type StatementCount, withStatementCount } from "../platform/db/index.ts";
 import { mailRoutes } from "../platform/mail/routes.ts";
 import { problem, sendProblem } from "../platform/problem.ts";
 import { mediaRoutes } from "../platform/storage/index.ts";
 import type { Kernel } from "./kernel.ts";
+import { csrfPlugin } from "./plugins/csrf.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { tenancyPlugin } from "./plugins/tenancy.ts";
 import "./types.ts";
@@ -25,9 +33,20 @@ const UNLIMITED = /^\/(assets|media)\/|^\/(healthz|readyz|favicon\.ico)$/;
 export interface AppExtras {
   /** Registers routes after the platform (API modules, web); runs inside the root scope. */
   register?: (app: FastifyInstance) => Promise<void>;
+  /** Sees every route as it is added (the permission test lists admin routes and guards with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The Fastify application: platform plugins, API modules and (optionally) the web front end. */
+/** Origins of the configured social sign-in providers' authorization pages. */
+function socialOrigins(config: Config): string[] {
+  const { google, facebook } = config.auth;
+  return [
+    ...(google ? ["https://accounts.google.com", new URL(google.discoveryUrl).origin] : []),
+    ...(facebook ? [new URL(facebook.authorizationUrl).origin] : []),
+  ].filter((origin, i, all) => all.indexOf(origin) === i);
+}
+
 export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<FastifyInstance> {
   const { config } = kernel;
   const app = Fastify({
@@ -67,6 +86,16 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
     if (closing) reply.header("connection", "close");
   });
 
+  if (extras.onRoute) app.addHook("onRoute", extras.onRoute);
+  // Every admin route must check a permission: registering one without a guard fails start-up.
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/admin")) return;
+    const handlers = [route.preHandler ?? []].flat();
+    if (!handlers.some((h) => typeof h === "function" && "permission" in h)) {
+      throw new Error(`${route.method} ${route.url}: admin routes need a permission guard (preHandler: access.require(...))`);
+    }
+  });
+
   await app.register(errorsPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -82,13 +111,17 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
         objectSrc: ["'none'"],
         frameAncestors: ["'self'"],
         baseUri: ["'self'"],
-        formAction: ["'self'"],
+        // a sign-in form redirects to the social provider's consent page
+        formAction: ["'self'", ...socialOrigins(config)],
         upgradeInsecureRequests: null,
       },
     },
     hsts: config.publicUrl.startsWith("https://") ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: { policy: "same-site" },
+    // Not helmet's "no-referrer": under it browsers post forms with `Origin: null`, which defeats
+    // the Origin checks of the CSRF protection, better-auth and React Router's actions.
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
   await app.register(cors, {
     // Browsers from other origins (a separate admin or partner site) only reach the API.
@@ -119,8 +152,18 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
           "Money is in minor units (kuruş) and includes KDV. Errors are `application/problem+json` (RFC 9457).",
       },
       servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: "http",
+            scheme: "bearer",
+            description: "An access token from /api/v1/auth/token, or a store API key (kvn_…)",
+          },
+        },
+      },
       tags: [
         { name: "catalog", description: "Categories and products" },
+        { name: "auth", description: "Access and refresh tokens for apps" },
         { name: "admin", description: "Store management (staff only)" },
         { name: "system", description: "Health and readiness" },
       ],
@@ -158,11 +201,35 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
   );
 
   await app.register(tenancyPlugin, { resolver: kernel.tenants });
+  await app.register(csrfPlugin);
   // Module routes. Auth first: it declares request.user / request.staff for the guards.
   await app.register(authRoutes, { auth: kernel.auth });
   await app.register(mediaRoutes, { storage: kernel.storage });
   await app.register(catalogRoutes, { db: kernel.db, cache: kernel.cache, mediaUrl: kernel.mediaUrl, access: kernel.access });
-  await app.register(mailRoutes, { db: kernel.db, preHandler: kernel.access.require("mail:read"), getTenantId: (request) => request.tenant.id });
+  await app.register(mailRoutes, {
+    db: kernel.db,
+    preHandler: kernel.access.require("mail:read"),
+    getTenantId: (request) => request.tenant.id,
+  });
+  await app.register(geoRoutes);
+  await app.register(accountRoutes, { db: kernel.db, jobs: kernel.jobs, access: kernel.access });
+  await app.register(customerAdminRoutes, { db: kernel.db, access: kernel.access, auth: kernel.auth });
+  await app.register(staffRoutes, {
+    db: kernel.db,
+    access: kernel.access,
+    auth: kernel.auth,
+    mailer: kernel.mailer,
+    invalidateTenants: () => kernel.tenants.invalidate(),
+  });
+  await app.register(auditRoutes, { db: kernel.db, access: kernel.access });
+  await app.register(apiAccessRoutes, {
+    db: kernel.db,
+    auth: kernel.auth,
+    access: kernel.access,
+    secrets: config.secrets,
+    accessTokenSeconds: config.auth.accessTokenSeconds,
+    refreshTokenDays: config.auth.refreshTokenDays,
+  });
   if (extras.register) await extras.register(app);
 
   app.setNotFoundHandler((request, reply) =>

@@ -4,6 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { users } from "../modules/accounts/schema.ts";
 import { createStaffUser } from "../modules/accounts/service.ts";
+import { DEMO_CUSTOMER_EMAIL } from "../modules/demo/customers.ts";
 import { tenants } from "../modules/tenants/schema.ts";
 import type { Kernel } from "./kernel.ts";
 
@@ -25,10 +26,11 @@ function demoPassword(kernel: Kernel): string {
 }
 
 /**
- * On a database without a default store: seeds the demo store and its admin. Returns the demo
- * admin's credentials to print, or null when the database holds another (non-demo) setup.
+ * On a database without a default store: seeds the demo store, its admin and demo customers.
+ * Returns the credentials to print (the demo customer shares the admin's password), or null when
+ * the database holds another (non-demo) setup.
  */
-export async function prepareDemo(kernel: Kernel): Promise<{ email: string; password: string } | null> {
+export async function prepareDemo(kernel: Kernel): Promise<{ email: string; password: string; customerEmail: string } | null> {
   const [existing] = await kernel.db
     .select({ id: tenants.id, slug: tenants.slug })
     .from(tenants)
@@ -59,8 +61,10 @@ export async function prepareDemo(kernel: Kernel): Promise<{ email: string; pass
       platformAdmin: true,
     });
     kernel.log.info({ tenantId, staff: staff.userId }, "demo admin created");
+    const { seedDemoCustomers } = await import("../modules/demo/customers.ts");
+    await seedDemoCustomers(await kernel.auth(), kernel.db, tenantId, password);
   }
   kernel.tenants.invalidate();
   if (created) kernel.log.info({ tenantId }, "demo store created");
-  return { email: DEMO_ADMIN_EMAIL, password };
+  return { email: DEMO_ADMIN_EMAIL, password, customerEmail: DEMO_CUSTOMER_EMAIL };
 }

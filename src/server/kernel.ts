@@ -1,8 +1,10 @@
 import type { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
+import { type Access, type BearerAuthenticator, createAccess } from "../modules/accounts/access.ts";
 import type { AuthProvider } from "../modules/accounts/auth.ts";
 import { lazyAuth } from "../modules/accounts/lazy.ts";
-import { type Access, type BearerAuthenticator, createAccess } from "../modules/accounts/access.ts";
+import { createBearerAuthenticator } from "../modules/api-access/bearer.ts";
+import { registerAccountJobs } from "../modules/customers/account.ts";
 import { createTenantResolver, normalizeHost, type TenantResolver } from "../modules/tenants/service.ts";
 import { createMemoCache, type MemoCache } from "../platform/cache.ts";
 import type { Config } from "../platform/config.ts";
@@ -50,7 +52,7 @@ export function createLogger(config: Pick<Config, "logLevel" | "env">): Logger {
 export interface KernelOptions {
   log?: Logger;
   database?: Database;
-  /** Verifies bearer JWTs and API keys for admin routes. */
+  /** Verifies bearer JWTs and API keys (default: src/modules/api-access/bearer.ts). */
   bearer?: BearerAuthenticator;
 }
 
@@ -62,6 +64,7 @@ export async function createKernel(config: Config, options: KernelOptions = {}):
   const storage = createStorage(config.storage, { mediaBaseUrl: "" });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db, log });
   const jobs = createJobs({ database, log, worker: config.jobsWorker });
+  registerAccountJobs(jobs, database.db);
   const redis = config.redisUrl ? new (await import("ioredis")).Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const pageCache = new PageCache({ ttlMs: config.pageCacheSeconds * 1000 });
   const cache = createMemoCache({ onInvalidate: (prefix) => pageCache.invalidate(prefix) });
@@ -90,7 +93,7 @@ export async function createKernel(config: Config, options: KernelOptions = {}):
   const access = createAccess({
     auth,
     db: database.db,
-    bearer: options.bearer,
+    bearer: options.bearer ?? createBearerAuthenticator({ db: database.db, secrets: config.secrets }),
     requiresStaffTwoFactor: (request) => request.tenant.settings.requireStaffTwoFactor === true,
   });
   const mediaOrigin = config.storage.driver === "s3" && config.storage.publicUrl ? new URL(config.storage.publicUrl).origin : undefined;

@@ -33,7 +33,9 @@ const lines = [
   `  Storefront:  ${url}/`,
   `  Admin:       ${url}/admin`,
   `  API docs:    ${url}/api/docs`,
-  ...(demo ? [`  Demo admin:  ${demo.email} / ${demo.password}`] : []),
+  ...(demo
+    ? [`  Demo admin:     ${demo.email} / ${demo.password}`, `  Demo customer:  ${demo.customerEmail} / ${demo.password}  (${url}/giris)`]
+    : []),
   "",
 ];
 console.log(lines.join("\n"));

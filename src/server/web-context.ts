@@ -10,11 +10,11 @@ import type { AdminReader, WebStaff, WebUser } from "../web/context.ts";
 import { MAIL_PAGE_SIZE } from "../web/context.ts";
 import type { AppExtras } from "./app.ts";
 import type { Kernel } from "./kernel.ts";
-import { importServerBuild, readPreferences, type WebContextInput, webPlugin } from "./web.ts";
 import { accountWeb } from "./web/account.ts";
 import { apiKeysWeb } from "./web/api-keys.ts";
 import { identityWeb } from "./web/identity.ts";
-import { peopleAdminWeb } from "./web/people-admin.ts";
+import { invitationsWeb, peopleAdminWeb } from "./web/people-admin.ts";
+import { importServerBuild, readPreferences, type WebContextInput, webPlugin } from "./web.ts";
 
 export const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../build");
 
@@ -85,6 +85,7 @@ export function webContext(kernel: Kernel) {
       identity: identityWeb(kernel, request),
       account: user ? accountWeb(kernel, request) : null,
       socialProviders: [...(kernel.config.auth.google ? ["google"] : []), ...(kernel.config.auth.facebook ? ["facebook"] : [])],
+      invitations: invitationsWeb(kernel, request),
     };
   };
 }

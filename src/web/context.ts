@@ -11,7 +11,7 @@ import type { TenantProfile } from "../modules/tenants/schema.ts";
 import type { AccountWeb } from "./services/account.ts";
 import type { ApiKeysAdmin } from "./services/api-keys.ts";
 import type { IdentityWeb } from "./services/identity.ts";
-import type { PeopleAdmin } from "./services/people-admin.ts";
+import type { InvitationsWeb, PeopleAdmin } from "./services/people-admin.ts";
 
 export type Locale = "tr" | "en";
 export type ThemePreference = "light" | "dark" | "system";
@@ -91,6 +91,8 @@ export interface AppWebContext {
   account: AccountWeb | null;
   /** Social sign-in providers configured for this installation, e.g. ["google"]. */
   socialProviders: string[];
+  /** Staff invitation links (`/davet`), for every visitor. */
+  invitations: InvitationsWeb;
 }
 
 // The key must be the same object in the plain-Node server (src/server/web.ts imports this file

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import Fastify, { type FastifyInstance, type preHandlerHookHandler } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
-import { tenants } from "../tenants/schema.ts";
+import { type Tenant, tenants } from "../tenants/schema.ts";
+import { createAccess, TWO_FACTOR_REQUIRED } from "./access.ts";
 import { type Auth, createAuth } from "./auth.ts";
 import { authRoutes } from "./routes.ts";
 import { accounts, sessions, tenantStaff, users } from "./schema.ts";
-import { createStaffUser, getSessionUser, isTenantStaff, requireStaff } from "./service.ts";
+import { createStaffUser, getSessionUser, isTenantStaff } from "./service.ts";
 
 const BASE_URL = "http://shop.test";
 const SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -22,12 +23,14 @@ function sessionCookie(setCookie: string | string[] | undefined): string | undef
   return list.find((c) => c.startsWith("kervan.session_token="));
 }
 
-describe("accounts: better-auth on Fastify with tenant staff", () => {
+describe("accounts: better-auth on Fastify with tenant staff and permission guards", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let auth: Auth;
   let app: FastifyInstance;
   let tenantA: string;
   let tenantB: string;
+  /** A store that requires two-factor authentication for staff. */
+  let tenantStrict: string;
   let staffUserId: string;
 
   async function signIn(email: string, password: string, headers: Record<string, string> = {}) {
@@ -39,35 +42,42 @@ describe("accounts: better-auth on Fastify with tenant staff", () => {
     });
   }
 
+  const whoami = (tenant: string, cookie?: string) =>
+    app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenant, ...(cookie ? { cookie } : {}) } });
+  const manage = (tenant: string, cookie: string) =>
+    app.inject({ method: "GET", url: "/api/admin/manage-staff", headers: { "x-tenant": tenant, cookie } });
+
   beforeAll(async () => {
     database = await createTestDatabase();
     const { db } = database;
     auth = createAuth({ db, secret: SECRET, baseUrl: BASE_URL, rateLimit: false });
     const [a] = await db.insert(tenants).values({ slug: "a", name: "Mağaza A" }).returning();
     const [b] = await db.insert(tenants).values({ slug: "b", name: "Mağaza B" }).returning();
-    if (!a || !b) throw new Error("tenants not created");
+    const [strict] = await db
+      .insert(tenants)
+      .values({ slug: "s", name: "Sıkı Mağaza", settings: { requireStaffTwoFactor: true } })
+      .returning();
+    if (!a || !b || !strict) throw new Error("tenants not created");
     tenantA = a.id;
     tenantB = b.id;
+    tenantStrict = strict.id;
+    const byId = new Map<string, Tenant>([a, b, strict].map((t) => [t.id, t]));
 
     app = Fastify();
     await app.register(authRoutes, { auth });
     // The tenant comes from a header here; the real app resolves it from the Host.
-    const guard: preHandlerHookHandler = requireStaff({ auth, db, getTenantId: (request) => String(request.headers["x-tenant"] ?? "") });
-    app.get("/api/admin/whoami", { preHandler: guard }, async (request) => ({ user: request.user, staff: request.staff }));
-    app.get(
-      "/api/admin/owners-only",
-      { preHandler: requireStaff({ auth, db, getTenantId: () => tenantA, roles: ["owner"] }) },
-      async () => ({
-        ok: true,
-      }),
-    );
-    app.get(
-      "/api/admin/platform",
-      { preHandler: requireStaff({ auth, db, getTenantId: () => tenantB, allowPlatformAdmin: true }) },
-      async (r) => ({
-        staff: r.staff,
-      }),
-    );
+    app.decorateRequest("tenant", null as never);
+    app.addHook("onRequest", async (request) => {
+      const id = String(request.headers["x-tenant"] ?? "");
+      request.tenant = byId.get(id) ?? ({ id, settings: {} } as Tenant);
+    });
+    const access = createAccess({ auth, db, requiresStaffTwoFactor: (request) => request.tenant.settings.requireStaffTwoFactor === true });
+    app.get("/api/admin/whoami", { preHandler: access.require("catalog:read") }, async (request) => ({
+      user: request.user,
+      staff: request.staff,
+      permissions: [...(request.principal?.permissions ?? [])].sort(),
+    }));
+    app.get("/api/admin/manage-staff", { preHandler: access.require("staff:manage") }, async () => ({ ok: true }));
     await app.ready();
 
     const created = await createStaffUser({ auth, db, tenantId: tenantA, ...STAFF, role: "catalog_manager" });
@@ -144,48 +154,77 @@ describe("accounts: better-auth on Fastify with tenant staff", () => {
     expect((await signIn("nobody@example.com", "yanlis-parola-123")).statusCode).toBe(401);
   });
 
-  it("guards staff routes: 401 without a session, 200 for staff, 403 for another tenant", async () => {
-    const anonymous = await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenantA } });
+  it("guards admin routes: 401 without a session, 200 with the permission, 403 without it or in another store", async () => {
+    const anonymous = await whoami(tenantA);
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(anonymous.json()).toMatchObject({ status: 401, title: "Unauthorized", type: expect.any(String), detail: expect.any(String) });
 
     const cookie = cookieHeader((await signIn(STAFF.email, STAFF.password)).headers["set-cookie"]);
-    const staff = await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenantA, cookie } });
+    const staff = await whoami(tenantA, cookie);
     expect(staff.statusCode).toBe(200);
     expect(staff.json()).toEqual({
-      user: { id: staffUserId, name: STAFF.name, email: "ayse@example.com", role: "user" },
+      user: { id: staffUserId, name: STAFF.name, email: "ayse@example.com", role: "user", twoFactorEnabled: false, emailVerified: true },
       staff: { tenantId: tenantA, role: "catalog_manager" },
+      permissions: ["catalog:read", "catalog:write", "dashboard:read"],
     });
 
-    const other = await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenantB, cookie } });
+    const other = await whoami(tenantB, cookie);
     expect(other.statusCode).toBe(403);
     expect(other.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(other.json()).toMatchObject({ status: 403, title: "Forbidden" });
 
-    const garbage = await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": "nope", cookie } });
-    expect(garbage.statusCode).toBe(403);
+    expect((await whoami("nope", cookie)).statusCode).toBe(403);
 
-    const notOwner = await app.inject({ method: "GET", url: "/api/admin/owners-only", headers: { cookie } });
-    expect(notOwner.statusCode).toBe(403);
+    // a role without the permission
+    const notAllowed = await manage(tenantA, cookie);
+    expect(notAllowed.statusCode).toBe(403);
+    expect(notAllowed.json().detail).toMatch(/staff:manage/);
+
+    // a session cookie that is not valid counts as no credentials
+    expect((await whoami(tenantA, "kervan.session_token=forged.value")).statusCode).toBe(401);
   });
 
-  it("gives a signed-up customer a session but no staff access (403)", async () => {
+  it("gives a verified, signed-in customer a session but no staff access (403)", async () => {
     const signUp = await app.inject({
       method: "POST",
       url: "/api/auth/sign-up/email",
       headers: { "content-type": "application/json", origin: BASE_URL },
-      payload: { email: "musteri@example.com", password: "musteri-parolasi-1", name: "Müşteri" },
+      payload: { email: "musteri@example.com", password: "musteri-parolasi-1", name: "Müşteri", acceptTerms: true },
     });
     expect(signUp.statusCode).toBe(200);
-    const cookie = cookieHeader(signUp.headers["set-cookie"]);
-    expect(cookie).toContain("kervan.session_token=");
+    // no session before the e-mail address is verified
+    expect(sessionCookie(signUp.headers["set-cookie"])).toBeUndefined();
+    const unverified = await signIn("musteri@example.com", "musteri-parolasi-1");
+    expect(unverified.statusCode).toBe(403);
+    expect(unverified.json()).toMatchObject({ code: "EMAIL_NOT_VERIFIED" });
 
+    await database.db.update(users).set({ emailVerified: true }).where(eq(users.email, "musteri@example.com"));
+    const cookie = cookieHeader((await signIn("musteri@example.com", "musteri-parolasi-1")).headers["set-cookie"]);
+    expect(cookie).toContain("kervan.session_token=");
     const user = await getSessionUser(auth, new Headers({ cookie }));
     expect(user).toMatchObject({ email: "musteri@example.com", role: "user" });
 
-    const guarded = await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenantA, cookie } });
+    const guarded = await whoami(tenantA, cookie);
     expect(guarded.statusCode).toBe(403);
+    expect(guarded.json().detail).toMatch(/administration/);
+  });
+
+  it("refuses a sign-up without accepting the terms, or with a common password", async () => {
+    const signUp = (payload: Record<string, unknown>) =>
+      app.inject({
+        method: "POST",
+        url: "/api/auth/sign-up/email",
+        headers: { "content-type": "application/json", origin: BASE_URL },
+        payload: { email: "yeni@example.com", name: "Yeni", ...payload },
+      });
+    const noTerms = await signUp({ password: "musteri-parolasi-2" });
+    expect(noTerms.statusCode).toBe(400);
+    expect(noTerms.json()).toMatchObject({ code: "TERMS_NOT_ACCEPTED" });
+    const common = await signUp({ password: "galatasaray1905", acceptTerms: true });
+    expect(common.statusCode).toBe(400);
+    expect(common.json()).toMatchObject({ code: "PASSWORD_TOO_COMMON" });
+    expect(await database.db.select().from(users).where(eq(users.email, "yeni@example.com"))).toHaveLength(0);
   });
 
   it("rejects a sign-up with a password shorter than 10 characters", async () => {
@@ -193,14 +232,14 @@ describe("accounts: better-auth on Fastify with tenant staff", () => {
       method: "POST",
       url: "/api/auth/sign-up/email",
       headers: { "content-type": "application/json", origin: BASE_URL },
-      payload: { email: "kisa@example.com", password: "123456789", name: "Kısa" },
+      payload: { email: "kisa@example.com", password: "123456789", name: "Kısa", acceptTerms: true },
     });
     expect(response.statusCode).toBe(400);
   });
 
   it("signs out: the session row is deleted and the guarded route answers 401", async () => {
     const cookie = cookieHeader((await signIn(STAFF.email, STAFF.password)).headers["set-cookie"]);
-    expect((await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenantA, cookie } })).statusCode).toBe(200);
+    expect((await whoami(tenantA, cookie)).statusCode).toBe(200);
     const token = decodeURIComponent(cookie.split("kervan.session_token=")[1]?.split(";")[0] ?? "").split(".")[0] ?? "";
     expect(await database.db.select().from(sessions).where(eq(sessions.token, token))).toHaveLength(1);
 
@@ -210,7 +249,7 @@ describe("accounts: better-auth on Fastify with tenant staff", () => {
     expect(await database.db.select().from(sessions).where(eq(sessions.token, token))).toHaveLength(0);
 
     // Even a client that keeps the old cookie is out.
-    expect((await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenantA, cookie } })).statusCode).toBe(401);
+    expect((await whoami(tenantA, cookie)).statusCode).toBe(401);
     expect(await getSessionUser(auth, new Headers({ cookie }))).toBeNull();
   });
 
@@ -221,7 +260,7 @@ describe("accounts: better-auth on Fastify with tenant staff", () => {
     const noOrigin = await app.inject({ method: "POST", url: "/api/auth/sign-out", headers: { cookie } });
     expect(noOrigin.statusCode).toBe(403);
     // still signed in
-    expect((await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenantA, cookie } })).statusCode).toBe(200);
+    expect((await whoami(tenantA, cookie)).statusCode).toBe(200);
   });
 
   it("accepts a form-encoded sign-in (raw body passed through)", async () => {
@@ -235,7 +274,7 @@ describe("accounts: better-auth on Fastify with tenant staff", () => {
     expect(sessionCookie(response.headers["set-cookie"])).toBeDefined();
   });
 
-  it("platform admins: global role 'admin', let in to other stores only where allowed", async () => {
+  it("platform admins (global role 'admin') act as owner in every store", async () => {
     const admin = await createStaffUser({
       auth,
       db: database.db,
@@ -243,26 +282,54 @@ describe("accounts: better-auth on Fastify with tenant staff", () => {
       email: "root@example.com",
       password: "platform-yonetici-1",
       name: "Root",
-      role: "owner",
+      role: "support",
       platformAdmin: true,
     });
     const [row] = await database.db.select({ role: users.role }).from(users).where(eq(users.id, admin.userId));
     expect(row?.role).toBe("admin");
     const cookie = cookieHeader((await signIn("root@example.com", "platform-yonetici-1")).headers["set-cookie"]);
-    expect((await app.inject({ method: "GET", url: "/api/admin/owners-only", headers: { cookie } })).statusCode).toBe(200);
-    expect((await app.inject({ method: "GET", url: "/api/admin/whoami", headers: { "x-tenant": tenantB, cookie } })).statusCode).toBe(403);
-    const platform = await app.inject({ method: "GET", url: "/api/admin/platform", headers: { cookie } });
-    expect(platform.statusCode).toBe(200);
-    expect(platform.json()).toEqual({ staff: { tenantId: tenantB, role: "owner" } });
-    // the staff user (global role "user") is not let in by allowPlatformAdmin
+    // a membership of their own wins in that store
+    expect((await whoami(tenantA, cookie)).json().staff).toEqual({ tenantId: tenantA, role: "support" });
+    expect((await manage(tenantA, cookie)).statusCode).toBe(403);
+    // elsewhere they are owner, with every permission
+    const other = await whoami(tenantB, cookie);
+    expect(other.statusCode).toBe(200);
+    expect(other.json().staff).toEqual({ tenantId: tenantB, role: "owner" });
+    expect((await manage(tenantB, cookie)).statusCode).toBe(200);
+    // the staff user (global role "user") is not let in to store B
     const staffCookie = cookieHeader((await signIn(STAFF.email, STAFF.password)).headers["set-cookie"]);
-    expect((await app.inject({ method: "GET", url: "/api/admin/platform", headers: { cookie: staffCookie } })).statusCode).toBe(403);
+    expect((await whoami(tenantB, staffCookie)).statusCode).toBe(403);
 
     // promoting an existing user is idempotent too
     const promoted = await createStaffUser({ auth, db: database.db, tenantId: tenantB, ...STAFF, role: "support", platformAdmin: true });
     expect(promoted.created).toBe(false);
     expect((await database.db.select({ role: users.role }).from(users).where(eq(users.id, staffUserId)))[0]?.role).toBe("admin");
     expect(await isTenantStaff(database.db, tenantB, staffUserId)).toBe("support");
+  });
+
+  it("answers 403 two-factor-required in a store that requires 2FA for staff, until the member turns it on", async () => {
+    const member = await createStaffUser({
+      auth,
+      db: database.db,
+      tenantId: tenantStrict,
+      email: "siki@example.com",
+      password: "siki-magaza-parolasi",
+      name: "Sıkı",
+      role: "owner",
+    });
+    const cookie = cookieHeader((await signIn("siki@example.com", "siki-magaza-parolasi")).headers["set-cookie"]);
+    const refused = await whoami(tenantStrict, cookie);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ type: TWO_FACTOR_REQUIRED, status: 403 });
+    expect(refused.json().detail).toMatch(/two-factor/);
+    await database.db.update(users).set({ twoFactorEnabled: true }).where(eq(users.id, member.userId));
+    expect((await whoami(tenantStrict, cookie)).statusCode).toBe(200);
+    // other stores do not ask for it
+    await database.db.insert(tenantStaff).values({ tenantId: tenantA, userId: member.userId, role: "catalog_manager" });
+    await database.db.update(users).set({ twoFactorEnabled: false }).where(eq(users.id, member.userId));
+    expect((await whoami(tenantA, cookie)).statusCode).toBe(200);
+    expect((await whoami(tenantStrict, cookie)).statusCode).toBe(403);
   });
 
   it("mounts the auth routes hidden from OpenAPI and leaves other routes' body parsing alone", async () => {

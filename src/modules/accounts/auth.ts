@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import type { AuthConfig } from "../../platform/config.ts";
 import type { Db } from "../../platform/db/index.ts";
 import type { Mailer } from "../../platform/mail/types.ts";
+import { revokeUserRefreshTokens } from "../api-access/refresh.ts";
 import { recordAudit } from "../audit/service.ts";
 import { ensureCustomer, isCustomerDisabled } from "../customers/service.ts";
 import { tenants } from "../tenants/schema.ts";
@@ -23,8 +24,8 @@ import {
 } from "./constants.ts";
 import { type AuthMailKind, renderAuthMail } from "./mail.ts";
 import { checkPassword, passwordMessages } from "./password-policy.ts";
-import { isTenantStaff } from "./service.ts";
 import { accounts, type ConsentPurpose, sessions, twoFactors, userConsents, users, verifications } from "./schema.ts";
+import { isTenantStaff } from "./service.ts";
 import { createThrottle, type ThrottleRule } from "./throttle.ts";
 
 export * from "./constants.ts";
@@ -140,7 +141,12 @@ export function createAuth(options: CreateAuthOptions) {
    * Sends an identity mail without making the request wait for SMTP (so answers for known and
    * unknown addresses take the same time). `secret` is kept out of the stored copy.
    */
-  function sendMail(kind: AuthMailKind, to: { email: string; name: string }, at: RequestInfo, extra: { url?: string; secret?: string; vars?: Record<string, string> } = {}) {
+  function sendMail(
+    kind: AuthMailKind,
+    to: { email: string; name: string },
+    at: RequestInfo,
+    extra: { url?: string; secret?: string; vars?: Record<string, string> } = {},
+  ) {
     if (!mailer) return;
     const task = (async () => {
       const store = await storeName(at.tenantId);
@@ -152,7 +158,13 @@ export function createAuth(options: CreateAuthOptions) {
         url: extra.url,
         vars: { hours: String(verifyHours), minutes: String(resetMinutes), ...extra.vars },
       });
-      await mailer.send({ to: to.email, ...mail, template: kind, tenantId: at.tenantId, redact: extra.secret ? [extra.secret] : undefined });
+      await mailer.send({
+        to: to.email,
+        ...mail,
+        template: kind,
+        tenantId: at.tenantId,
+        redact: extra.secret ? [extra.secret] : undefined,
+      });
     })();
     task.catch((err) => log?.error({ err, kind }, "identity mail could not be sent"));
   }
@@ -160,13 +172,21 @@ export function createAuth(options: CreateAuthOptions) {
   /** Points a better-auth link at the store the request came through instead of `baseUrl`. */
   function onStoreOrigin(url: string, at: RequestInfo): string {
     const link = new URL(url);
-    const origin = new URL(at.origin);
-    link.protocol = origin.protocol;
-    link.host = origin.host;
-    return link.toString();
+    // (setting only `host` would keep baseUrl's port when the store's origin has none)
+    return new URL(link.pathname + link.search + link.hash, at.origin).toString();
   }
 
-  async function audit(type: string, at: RequestInfo, input: { userId?: string | null; email?: string | null; summary?: string; before?: Record<string, unknown>; after?: Record<string, unknown> }) {
+  async function audit(
+    type: string,
+    at: RequestInfo,
+    input: {
+      userId?: string | null;
+      email?: string | null;
+      summary?: string;
+      before?: Record<string, unknown>;
+      after?: Record<string, unknown>;
+    },
+  ) {
     await recordAudit(db, {
       tenantId: at.tenantId,
       type,
@@ -265,6 +285,8 @@ export function createAuth(options: CreateAuthOptions) {
       },
       async onPasswordReset({ user }, request) {
         const at = info(undefined, request);
+        // apps signed in with bearer tokens are signed out too
+        await revokeUserRefreshTokens(db, user.id);
         await audit("auth.password_reset", at, { userId: user.id, email: user.email });
         sendMail("password-changed", user, at);
       },
@@ -281,7 +303,10 @@ export function createAuth(options: CreateAuthOptions) {
       async sendVerificationEmail({ user, url, token }, request) {
         const at = info(undefined, request);
         // A change of address mails the new address with `updateTo` in the token.
-        const kind = url.includes("updateTo") || (request && new URL(request.url).pathname.endsWith("/change-email")) ? "change-email" : "verify-email";
+        const kind =
+          url.includes("updateTo") || (request && new URL(request.url).pathname.endsWith("/change-email"))
+            ? "change-email"
+            : "verify-email";
         sendMail(kind, kind === "change-email" ? { ...user, email: newEmailOf(url) ?? user.email } : user, at, {
           url: onStoreOrigin(url, at),
           secret: token,
@@ -294,7 +319,11 @@ export function createAuth(options: CreateAuthOptions) {
       updateAge: SESSION_UPDATE_AGE_SECONDS,
     },
     account: {
-      accountLinking: { enabled: true, trustedProviders: ["google", "facebook"] },
+      // A social account joins an existing user only when the provider vouches for the address
+      // (Google's email_verified; Facebook returns confirmed addresses only, see mapProfileToUser)
+      // and the local address is verified too. No provider is "trusted" beyond that: a trusted
+      // provider would link even unverified addresses, letting anyone claim an account.
+      accountLinking: { enabled: true, requireLocalEmailVerified: true },
     },
     verification: {
       // reset and other verification tokens are stored only as hashes
@@ -372,6 +401,7 @@ export function createAuth(options: CreateAuthOptions) {
             return;
           case "/change-password":
             if (!failed && sessionUser) {
+              if (body.revokeOtherSessions === true) await revokeUserRefreshTokens(db, sessionUser.id);
               await audit("auth.password_change", at, { userId: sessionUser.id, email: sessionUser.email });
               sendMail("password-changed", sessionUser, at);
             }
@@ -425,22 +455,28 @@ export function createAuth(options: CreateAuthOptions) {
             const at = info(ctx?.headers, ctx?.request);
             if (at.tenantId && (await isCustomerDisabled(db, at.tenantId, session.userId))) {
               throw new APIError("FORBIDDEN", {
-                message: at.locale === "en" ? "This account has been disabled by the store." : "Bu hesap mağaza tarafından devre dışı bırakıldı.",
+                message:
+                  at.locale === "en" ? "This account has been disabled by the store." : "Bu hesap mağaza tarafından devre dışı bırakıldı.",
                 code: "ACCOUNT_DISABLED",
               });
             }
           },
           async after(session, ctx) {
             const at = info(ctx?.headers, ctx?.request);
-            if (at.tenantId && !(await isTenantStaff(db, at.tenantId, session.userId))) await ensureCustomer(db, at.tenantId, session.userId);
+            if (at.tenantId && !(await isTenantStaff(db, at.tenantId, session.userId)))
+              await ensureCustomer(db, at.tenantId, session.userId);
             await audit("auth.sign_in", at, { userId: session.userId, summary: ctx?.path });
           },
         },
       },
     },
+    // failed social sign-ins come back to the sign-in page (with `?error=…`), not a bare error page
+    onAPIError: { errorURL: "/giris" },
     rateLimit: { enabled: options.rateLimit ?? true },
     telemetry: { enabled: false },
-    logger: log ? { log: (level, message, ...args) => (level === "error" ? log.error({ args }, message) : log.warn({ args }, message)) } : undefined,
+    logger: log
+      ? { log: (level, message, ...args) => (level === "error" ? log.error({ args }, message) : log.warn({ args }, message)) }
+      : undefined,
     advanced: {
       // better-auth turns origin/CSRF checks off when NODE_ENV=test; keep them on so tests see
       // what production does.

@@ -116,20 +116,27 @@ const en: Catalog = {
   }),
 };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Renders one identity e-mail. */
 export function renderAuthMail(input: AuthMailInput): { subject: string; text: string; html: string } {
   const vars = { store: input.store, name: input.name, ...input.vars };
   const t = (input.locale === "en" ? en : tr)[input.kind](vars);
   const greeting = input.locale === "en" ? `Hello ${input.name},` : `Merhaba ${input.name},`;
-  const text = [greeting, "", t.intro, ...(t.action && input.url ? ["", `${t.action}: ${input.url}`] : []), "", t.outro, "", input.store].join(
-    "\n",
-  );
+  const text = [
+    greeting,
+    "",
+    t.intro,
+    ...(t.action && input.url ? ["", `${t.action}: ${input.url}`] : []),
+    "",
+    t.outro,
+    "",
+    input.store,
+  ].join("\n");
   const button =
     t.action && input.url
-      ? `<p style="margin:24px 0"><a href="${escape(input.url)}" style="background:#ea580c;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600">${escape(t.action)}</a></p><p style="font-size:12px;color:#555">${escape(input.url)}</p>`
+      ? `<p style="margin:24px 0"><a href="${escapeHtml(input.url)}" style="background:#ea580c;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600">${escapeHtml(t.action)}</a></p><p style="font-size:12px;color:#555">${escapeHtml(input.url)}</p>`
       : "";
-  const html = `<!doctype html><html lang="${input.locale}"><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px;margin:0 auto;padding:24px"><p>${escape(greeting)}</p><p>${escape(t.intro)}</p>${button}<p>${escape(t.outro)}</p><p style="color:#555">${escape(input.store)}</p></body></html>`;
+  const html = `<!doctype html><html lang="${input.locale}"><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px;margin:0 auto;padding:24px"><p>${escapeHtml(greeting)}</p><p>${escapeHtml(t.intro)}</p>${button}<p>${escapeHtml(t.outro)}</p><p style="color:#555">${escapeHtml(input.store)}</p></body></html>`;
   return { subject: t.subject, text, html };
 }

@@ -64,7 +64,8 @@ export async function checkPassword(password: string): Promise<PasswordProblem |
   const base = lower.replace(/[\d\W_]+$/u, "");
   if (list.has(lower) || (base.length >= 4 && list.has(base))) return "too_common";
   // one character repeated, or an ascending/descending digit run
-  if (/^(.)\1+$/u.test(password) || "01234567890123456789".includes(password) || "98765432109876543210".includes(password)) return "too_common";
+  if (/^(.)\1+$/u.test(password) || "01234567890123456789".includes(password) || "98765432109876543210".includes(password))
+    return "too_common";
   return null;
 }
 

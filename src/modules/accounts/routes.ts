@@ -31,7 +31,7 @@ export function toWebRequest(request: FastifyRequest): Request {
 /**
  * Mounts better-auth at `/api/auth/*` (sign-up, sign-in, sign-out, get-session, admin/...).
  * Not encapsulated, so it also declares the `request.user` / `request.staff` decorators for the
- * whole app; register it once, before routes that use `requireStaff`.
+ * whole app; register it once, before routes that use the permission guards.
  */
 export const authRoutes = fp<AuthRoutesOptions>(
   async (fastify, { auth }) => {

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/index.ts";
-import { problem, sendProblem } from "../../platform/problem.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
 import { CLIENT_IP_HEADER, MIN_PASSWORD_LENGTH, TENANT_HEADER } from "./constants.ts";
 import { type StaffRole, staffRoles, tenantStaff, users } from "./schema.ts";
@@ -139,42 +138,3 @@ export function webHeaders(request: FastifyRequest): Headers {
 
 /** An auth instance, or the provider that creates it on first use. */
 export const resolveAuth = (auth: Auth | AuthProvider): Promise<Auth> => (typeof auth === "function" ? auth() : Promise.resolve(auth));
-
-export interface RequireStaffOptions {
-  /** The instance, or a provider that creates it on first use (see lazyAuth). */
-  auth: Auth | AuthProvider;
-  db: Db;
-  /** The store the request is for, usually `(request) => request.tenant.id`. */
-  getTenantId: (request: FastifyRequest) => string;
-  /** Only these store roles pass (default: every staff role). */
-  roles?: readonly StaffRole[];
-  /**
-   * Let platform administrators (`users.role = 'admin'`) in to every store, as "owner" where they
-   * have no membership of their own. Default false.
-   */
-  allowPlatformAdmin?: boolean;
-}
-
-/**
- * A preHandler that lets only signed-in staff of the request's store through: 401 problem+json
- * without a valid session, 403 for anyone else. Sets `request.user` and `request.staff`.
- */
-export function requireStaff(
-  options: RequireStaffOptions,
-): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined> {
-  const { auth, db, getTenantId } = options;
-  return async function requireStaffHandler(request, reply) {
-    const { user, setCookies } = await resolveSession(await resolveAuth(auth), webHeaders(request));
-    if (setCookies.length > 0) reply.header("set-cookie", setCookies);
-    if (!user) return sendProblem(reply, problem(401, "Sign in to continue."));
-    const tenantId = getTenantId(request);
-    let role = await isTenantStaff(db, tenantId, user.id);
-    if (!role && options.allowPlatformAdmin && user.role === "admin") role = "owner";
-    if (!role || (options.roles && !options.roles.includes(role))) {
-      return sendProblem(reply, problem(403, "You do not have access to this store's administration."));
-    }
-    request.user = user;
-    request.staff = { tenantId, role };
-    return undefined;
-  };
-}

@@ -13,7 +13,7 @@ export interface SessionUser {
   emailVerified: boolean;
 }
 
-/** The signed-in person's membership of the request's store, set by `requireStaff`. */
+/** The signed-in person's membership of the request's store, set by the permission guard (`access.ts`). */
 export interface StaffMembership {
   tenantId: string;
   role: StaffRole;
@@ -32,9 +32,9 @@ export interface Principal {
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** Set by `requireStaff` (null until then; `authRoutes` declares the decorator). */
+    /** Set by the permission guard (null until then; `authRoutes` declares the decorator). */
     user: SessionUser | null;
-    /** Set by `requireStaff` together with `user`. */
+    /** Set by the permission guard together with `user`. */
     staff: StaffMembership | null;
     /** Set by `requirePermission`. */
     principal: Principal | null;

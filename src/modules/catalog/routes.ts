@@ -6,6 +6,7 @@ import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/problem.ts";
 import type { Access } from "../accounts/access.ts";
+import { auditContext, diff, recordAudit } from "../audit/service.ts";
 import { productStatus, products } from "./schema.ts";
 import { type CatalogContext, categoryTree, invalidateCatalog, likePattern, listProducts, MAX_PER_PAGE, productBySlug } from "./service.ts";
 
@@ -229,12 +230,28 @@ export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRo
       },
     },
     async (request) => {
-      const [updated] = await options.db
-        .update(products)
-        .set({ ...request.body, updatedAt: new Date() })
-        .where(and(eq(products.id, request.params.id), eq(products.tenantId, request.tenant.id)))
-        .returning();
-      if (!updated) throw notFound("Product");
+      const where = and(eq(products.id, request.params.id), eq(products.tenantId, request.tenant.id));
+      const updated = await options.db.transaction(async (tx) => {
+        const [before] = await tx.select().from(products).where(where).for("update");
+        if (!before) throw notFound("Product");
+        const [after] = await tx
+          .update(products)
+          .set({ ...request.body, updatedAt: new Date() })
+          .where(where)
+          .returning();
+        if (!after) throw notFound("Product");
+        const fields = Object.keys(request.body) as (keyof typeof request.body)[];
+        const changes = diff(Object.fromEntries(fields.map((f) => [f, before[f]])), Object.fromEntries(fields.map((f) => [f, after[f]])));
+        await recordAudit(tx, {
+          ...auditContext(request),
+          type: "product.update",
+          targetType: "product",
+          targetId: after.id,
+          summary: after.title,
+          ...changes,
+        });
+        return after;
+      });
       invalidateCatalog(options.cache, request.tenant.id);
       return toAdmin(updated);
     },

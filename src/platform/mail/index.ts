@@ -86,7 +86,8 @@ export function createMailer(options: MailerOptions): Mailer {
         return { id, status: "captured" };
       }
 
-      const hide = (value: string) => (message.redact ?? []).reduce((out, secret) => (secret ? out.split(secret).join("[hidden]") : out), value);
+      const hide = (value: string) =>
+        (message.redact ?? []).reduce((out, secret) => (secret ? out.split(secret).join("[hidden]") : out), value);
       const [saved] = await db
         .insert(mailMessages)
         .values({ ...row, text: hide(row.text), html: row.html && hide(row.html), transport: "smtp", status: "sending" })

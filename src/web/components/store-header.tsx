@@ -1,10 +1,11 @@
 import clsx from "clsx";
-import { ChevronDown, ChevronRight, Mail, Phone, RotateCcw, Search, ShoppingBag, User } from "lucide-react";
+import { ChevronDown, ChevronRight, LogOut, Mail, Phone, RotateCcw, Search, ShieldCheck, ShoppingBag, User, UserRound } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { Form, Link, NavLink, useLocation, useSearchParams } from "react-router";
 import type { CategoryNode } from "../../modules/catalog/types.ts";
 import type { WebTenant } from "../context.ts";
 import { useT } from "../i18n/index.ts";
+import { useRootData } from "../lib/root-data.ts";
 import { Drawer } from "./drawer.tsx";
 import { Logo } from "./logo.tsx";
 import { LanguageSwitch, ThemeToggle } from "./preferences.tsx";
@@ -88,6 +89,53 @@ function HeaderAction({ to, label, icon, badge }: { to: string; label: string; i
       <span className="hidden font-medium text-[0.6875rem] sm:block">{label}</span>
       <span className="sr-only sm:hidden">{label}</span>
     </Link>
+  );
+}
+
+/** Visitors get a sign-in link; signed-in people a small menu (works without JavaScript). */
+function AccountMenu() {
+  const t = useT();
+  const { user } = useRootData();
+  const location = useLocation();
+  const ref = useRef<HTMLDetailsElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu whenever the page changes
+  useEffect(() => ref.current?.removeAttribute("open"), [location.pathname]);
+  const icon = <User aria-hidden="true" className="size-6" strokeWidth={1.75} />;
+  if (!user) {
+    const here = location.pathname + location.search;
+    const next = here === "/" || /^\/(giris|uye-ol|sifre|cikis)/.test(here) ? "" : `?next=${encodeURIComponent(here)}`;
+    return <HeaderAction to={`/giris${next}`} label={t("auth.headerSignIn")} icon={icon} />;
+  }
+  const firstName = (user.name || user.email).trim().split(/\s+/)[0] ?? "";
+  return (
+    <details ref={ref} className="group/account relative">
+      <summary
+        className="relative flex cursor-pointer list-none flex-col items-center gap-0.5 rounded-lg px-2 py-1 text-fg transition-colors hover:text-brand sm:min-w-16 [&::-webkit-details-marker]:hidden"
+        aria-label={t("auth.headerMenu", { name: firstName })}
+      >
+        {icon}
+        <span className="hidden max-w-24 truncate font-medium text-[0.6875rem] sm:block" data-testid="account-name">
+          {firstName}
+        </span>
+      </summary>
+      <div className="absolute right-0 z-40 mt-2 w-56 rounded-xl border border-line bg-surface p-1.5 text-sm shadow-pop">
+        <p className="truncate px-3 py-2 text-muted text-xs">{user.email}</p>
+        <Link to="/hesap" className="flex items-center gap-2 rounded-lg px-3 py-2 hover:bg-surface-2">
+          <UserRound aria-hidden="true" className="size-4" />
+          {t("header.account")}
+        </Link>
+        <Link to="/hesap/guvenlik" className="flex items-center gap-2 rounded-lg px-3 py-2 hover:bg-surface-2">
+          <ShieldCheck aria-hidden="true" className="size-4" />
+          {t("auth.securityTitle")}
+        </Link>
+        <Form method="post" action="/cikis" reloadDocument>
+          <button type="submit" className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left hover:bg-surface-2">
+            <LogOut aria-hidden="true" className="size-4" />
+            {t("auth.signOut")}
+          </button>
+        </Form>
+      </div>
+    </details>
   );
 }
 
@@ -286,11 +334,7 @@ export function StoreHeader({ store, categories, cartCount }: { store: WebTenant
           <SearchForm id="site-search" className="order-last col-span-3 lg:order-none lg:col-span-1 lg:mx-auto lg:w-full lg:max-w-2xl" />
           <div className="flex shrink-0 items-center gap-0.5 sm:gap-1">
             <ThemeToggle className="hidden sm:block" />
-            <HeaderAction
-              to="/hesap"
-              label={t("header.account")}
-              icon={<User aria-hidden="true" className="size-6" strokeWidth={1.75} />}
-            />
+            <AccountMenu />
             <HeaderAction
               to="/sepet"
               label={t("header.cart")}

@@ -1,0 +1,210 @@
+// The permission matrix holds on every admin API route: each route registered under /api/admin/
+// is called by every store role, by a visitor, by a signed-in customer, by another store's staff
+// and by an API key, and must answer 401/403/2xx as `rolePermissions` says. A route without a
+// permission guard, or without a request fixture here, fails the test.
+
+import type { RouteOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PermissionGuard } from "../src/modules/accounts/access.ts";
+import { type Permission, rolePermissions } from "../src/modules/accounts/permissions.ts";
+import { type StaffRole, staffRoles } from "../src/modules/accounts/schema.ts";
+import { type ActorContext, inviteStaff } from "../src/modules/accounts/staff.ts";
+import { createStore, createTestApp, type TestApp } from "./app.ts";
+import { createCustomer, PASSWORD, requester, signIn, staffSession } from "./people.ts";
+
+const A = "a.test";
+const B = "b.test";
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
+interface Request {
+  url: string;
+  body?: unknown;
+}
+/** How to call one route: a fresh target for every call, so each allowed call can succeed. */
+type Fixture = () => Promise<Request>;
+
+interface AdminRoute {
+  method: Method;
+  url: string;
+  permission: Permission | null;
+}
+
+const routes: AdminRoute[] = [];
+
+function collect(route: RouteOptions) {
+  if (!route.url.startsWith("/api/admin")) return;
+  const guard = [route.preHandler ?? []].flat().find((h) => typeof h === "function" && "permission" in h) as PermissionGuard | undefined;
+  for (const method of [route.method].flat()) {
+    if (method === "HEAD" || method === "OPTIONS") continue;
+    routes.push({ method: method as Method, url: route.url, permission: guard?.permission ?? null });
+  }
+}
+
+describe("permission matrix on every /api/admin route", () => {
+  let t: TestApp;
+  let tenantA: string;
+  let productId: string;
+  let ownerCookie: string;
+  const callers = new Map<string, { cookie?: string; authorization?: string; allowed: (p: Permission) => boolean; denied: number }>();
+  let seq = 0;
+  const unique = (prefix: string) => `${prefix}-${++seq}`;
+  let actor: ActorContext;
+  const fixtures = new Map<string, Fixture>();
+
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_RATE_LIMIT: "false" }, { onRoute: collect });
+    const storeA = await createStore(t.kernel, "a", [A], 2);
+    tenantA = storeA.tenant.id;
+    productId = storeA.products[0]?.id as string;
+    const tenantB = (await createStore(t.kernel, "b", [B], 1)).tenant.id;
+
+    for (const role of staffRoles) {
+      const { cookie } = await staffSession(t, tenantA, A, `${role}@a.test`, role);
+      if (role === "owner") ownerCookie = cookie;
+      callers.set(role, { cookie, allowed: (p) => rolePermissions[role as StaffRole].includes(p), denied: 403 });
+    }
+    callers.set("visitor", { allowed: () => false, denied: 401 });
+    await createCustomer(t, tenantA, "musteri@example.com", "Müşteri");
+    callers.set("customer", { cookie: await signIn(t, A, "musteri@example.com", PASSWORD), allowed: () => false, denied: 403 });
+    const other = await staffSession(t, tenantB, B, "owner@b.test", "owner");
+    callers.set("other store's owner", { cookie: other.cookie, allowed: () => false, denied: 403 });
+    callers.set("bad bearer token", { authorization: "Bearer kvn_not_a_real_key", allowed: () => false, denied: 401 });
+
+    const ownerUser = (
+      await t.app.inject({ method: "GET", url: "/api/auth/get-session", headers: { host: A, cookie: ownerCookie } })
+    ).json();
+    actor = {
+      db: t.kernel.db,
+      tenantId: tenantA,
+      actor: { kind: "user", id: ownerUser.user.id, email: "owner@a.test" },
+      role: "owner",
+      revokeSessions: async () => {},
+    };
+
+    const asOwner = requester(t, A);
+    const keyScopes: Permission[] = ["catalog:read", "customers:read", "customers:credit", "audit:read"];
+    const key = await asOwner("POST", "/api/admin/api-keys", ownerCookie, { name: "Matrix", scopes: keyScopes });
+    if (key.statusCode === 201) {
+      callers.set("API key", { authorization: `Bearer ${key.json().key}`, allowed: (p) => keyScopes.includes(p), denied: 403 });
+    }
+
+    const customerId = async () => (await createCustomer(t, tenantA, `${unique("c")}@example.com`, "Fixture Müşteri")).customerId;
+    const memberId = async () => (await staffSession(t, tenantA, A, `${unique("m")}@a.test`, "support")).userId;
+    const mailId = async () => (await t.kernel.mailer.send({ to: "x@example.com", subject: "s", text: "t", tenantId: tenantA })).id;
+    fixtures.set("GET /api/admin/customers", async () => ({ url: "/api/admin/customers" }));
+    fixtures.set("GET /api/admin/customers/:id", async () => ({ url: `/api/admin/customers/${await customerId()}` }));
+    fixtures.set("PATCH /api/admin/customers/:id", async () => ({
+      url: `/api/admin/customers/${await customerId()}`,
+      body: { tier: "premium" },
+    }));
+    fixtures.set("POST /api/admin/customers/:id/credit", async () => ({
+      url: `/api/admin/customers/${await customerId()}/credit`,
+      body: { amount: 1000, reason: "Matris testi" },
+    }));
+    fixtures.set("DELETE /api/admin/customers/:id", async () => ({ url: `/api/admin/customers/${await customerId()}` }));
+    fixtures.set("GET /api/admin/staff", async () => ({ url: "/api/admin/staff" }));
+    fixtures.set("PATCH /api/admin/staff/:userId", async () => ({
+      url: `/api/admin/staff/${await memberId()}`,
+      body: { role: "catalog_manager" },
+    }));
+    fixtures.set("DELETE /api/admin/staff/:userId", async () => ({ url: `/api/admin/staff/${await memberId()}` }));
+    fixtures.set("GET /api/admin/staff/invitations", async () => ({ url: "/api/admin/staff/invitations" }));
+    fixtures.set("POST /api/admin/staff/invitations", async () => ({
+      url: "/api/admin/staff/invitations",
+      body: { email: `${unique("davet")}@example.com`, role: "support" },
+    }));
+    fixtures.set("DELETE /api/admin/staff/invitations/:id", async () => {
+      const { invitation } = await inviteStaff(actor, {
+        email: `${unique("geri")}@example.com`,
+        role: "support",
+        origin: `http://${A}`,
+        locale: "tr",
+        mailer: t.kernel.mailer,
+        inviterName: "Owner",
+      });
+      return { url: `/api/admin/staff/invitations/${invitation.id}` };
+    });
+    fixtures.set("GET /api/admin/audit", async () => ({ url: "/api/admin/audit?type=auth.&perPage=5" }));
+    fixtures.set("GET /api/admin/settings", async () => ({ url: "/api/admin/settings" }));
+    fixtures.set("PATCH /api/admin/settings", async () => ({ url: "/api/admin/settings", body: { requireStaffTwoFactor: false } }));
+    fixtures.set("GET /api/admin/mail", async () => ({ url: "/api/admin/mail" }));
+    fixtures.set("GET /api/admin/mail/:id", async () => ({ url: `/api/admin/mail/${await mailId()}` }));
+    fixtures.set("GET /api/admin/products", async () => ({ url: "/api/admin/products" }));
+    fixtures.set("GET /api/admin/products/:id", async () => ({ url: `/api/admin/products/${productId}` }));
+    fixtures.set("PATCH /api/admin/products/:id", async () => ({ url: `/api/admin/products/${productId}`, body: { stock: 7 } }));
+    fixtures.set("GET /api/admin/api-keys", async () => ({ url: "/api/admin/api-keys" }));
+    fixtures.set("POST /api/admin/api-keys", async () => ({
+      url: "/api/admin/api-keys",
+      body: { name: unique("anahtar"), scopes: ["catalog:read"] },
+    }));
+    fixtures.set("DELETE /api/admin/api-keys/:id", async () => {
+      const res = await asOwner("POST", "/api/admin/api-keys", ownerCookie, { name: unique("silinecek"), scopes: ["catalog:read"] });
+      return { url: `/api/admin/api-keys/${res.json().id}` };
+    });
+  });
+
+  afterAll(() => t?.close());
+
+  it("collects the admin routes, each with a permission guard and a fixture", () => {
+    const keys = routes.map((r) => `${r.method} ${r.url}`);
+    // the routes of this issue must all be there
+    for (const expected of [
+      "GET /api/admin/customers",
+      "DELETE /api/admin/customers/:id",
+      "PATCH /api/admin/staff/:userId",
+      "POST /api/admin/staff/invitations",
+      "GET /api/admin/audit",
+      "PATCH /api/admin/settings",
+      "GET /api/admin/mail",
+      "PATCH /api/admin/products/:id",
+      "POST /api/admin/api-keys",
+    ]) {
+      expect(keys).toContain(expected);
+    }
+    const unguarded = routes.filter((r) => r.permission === null).map((r) => `${r.method} ${r.url}`);
+    expect(unguarded, "admin routes without access.require(...)").toEqual([]);
+    const missing = keys.filter((k) => !fixtures.has(k));
+    expect(missing, "admin routes without a request fixture in test/permissions.int.test.ts").toEqual([]);
+  });
+
+  it("answers 401/403/2xx for every caller on every route as the matrix says", async () => {
+    const failures: string[] = [];
+    const table: string[] = [];
+    for (const route of routes) {
+      const fixture = fixtures.get(`${route.method} ${route.url}`);
+      if (!fixture || !route.permission) continue;
+      const permission = route.permission;
+      const row: string[] = [];
+      for (const [name, caller] of callers) {
+        const { url, body } = await fixture();
+        const res = await t.app.inject({
+          method: route.method,
+          url,
+          headers: {
+            host: A,
+            origin: `http://${A}`,
+            ...(caller.cookie ? { cookie: caller.cookie } : {}),
+            ...(caller.authorization ? { authorization: caller.authorization } : {}),
+            ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          },
+          ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+        });
+        const allowed = caller.allowed(permission);
+        const ok = allowed ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === caller.denied;
+        row.push(`${name}=${res.statusCode}`);
+        if (!ok) {
+          failures.push(
+            `${route.method} ${route.url} (${permission}) as ${name}: expected ${allowed ? "2xx" : caller.denied}, got ${res.statusCode} ${res.body.slice(0, 200)}`,
+          );
+        }
+        if (!allowed && !/problem\+json/.test(String(res.headers["content-type"]))) {
+          failures.push(`${route.method} ${route.url} as ${name}: the ${res.statusCode} is not problem+json`);
+        }
+      }
+      table.push(`${route.method} ${route.url} [${permission}]: ${row.join(" ")}`);
+    }
+    expect(failures, table.join("\n")).toEqual([]);
+    // every store role was really exercised, on every route
+    expect(table.length).toBe(routes.length);
+  });
+});
