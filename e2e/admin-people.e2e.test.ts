@@ -78,6 +78,11 @@ describe("admin: people", () => {
     await page.getByRole("button", { name: "Premium yap" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Standarda çevir" }).count()).toBe(1);
 
+    const activity = page.getByRole("region", { name: "Son hareketler" });
+    await expect.poll(() => activity.textContent()).toContain("Mağaza kredisi güncellendi");
+    expect(await activity.textContent()).toMatch(/\+150,50\s₺ · Gecikmeli teslimat telafisi/);
+    expect(await activity.textContent()).toContain("customer.credit_adjust");
+    expect(await activity.textContent()).toMatch(/Üyelik seviyesi: Standart → Premium/);
     await shot(page, "admin-customer-detail-desktop");
     await page.goto("/admin/musteriler");
     await shot(page, "admin-customers-desktop");
@@ -103,11 +108,18 @@ describe("admin: people", () => {
     await page.waitForURL(/tur=customer\./);
     const events = page.getByTestId("audit-events").locator("li");
     await expect.poll(() => events.count()).toBeGreaterThan(0);
+    await expect.poll(() => events.first().getByTestId("audit-type-code").textContent()).toMatch(/^customer\./);
+    expect(await events.first().getByTestId("audit-type-label").textContent()).toMatch(/^[^.]+$/);
     await events.first().locator("summary").click();
-    await expect.poll(() => events.first().locator("table").textContent()).toMatch(/storeCredit|tier/);
+    const diff = events.first().locator("table");
+    await expect.poll(() => diff.textContent()).toMatch(/Mağaza kredisi|Üyelik seviyesi/);
+    expect(await diff.textContent()).toMatch(/storeCredit|tier/);
+    expect(await diff.textContent()).toMatch(/\d,\d{2}\s₺|Standart|Premium/);
+    expect(await events.first().locator("summary").textContent()).toMatch(/Üyelik seviyesi: Standart → Premium|\d,\d{2}\s₺/);
     await shot(page, "admin-audit-desktop");
     await page.goto("/admin/denetim");
     await page.getByTestId("audit-events").locator("li summary").first().click();
+    expect(await page.getByLabel("Olay türü").locator("option", { hasText: "Giriş yapıldı" }).getAttribute("value")).toBe("auth.sign_in");
     expect(errors).toEqual([]);
     await context.close();
   });

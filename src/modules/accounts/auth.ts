@@ -15,6 +15,7 @@ import { tenants } from "../tenants/schema.ts";
 import {
   AUTH_BASE_PATH,
   CLIENT_IP_HEADER,
+  CONSENT_TEXT_VERSIONS,
   COOKIE_PREFIX,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -62,14 +63,6 @@ export interface CreateAuthOptions {
   /** Token lifetimes and social providers (see `AuthConfig`); defaults as in docs/configuration.md. */
   config?: Partial<AuthConfig>;
 }
-
-/** Versions of the legal texts people agree to at sign-up; bump when the text changes. */
-export const CONSENT_TEXT_VERSIONS: Record<ConsentPurpose, string> = {
-  kvkk_notice: "kvkk-aydinlatma-2026-11",
-  terms: "uyelik-sozlesmesi-2026-11",
-  marketing_email: "ticari-ileti-eposta-2026-11",
-  marketing_sms: "ticari-ileti-sms-2026-11",
-};
 
 /** Failed sign-ins per e-mail: 5 in 15 minutes lock the address for 1 minute, doubling up to 1 hour. */
 export const SIGN_IN_EMAIL_RULE: ThrottleRule = { max: 5, windowSeconds: 900, lockSeconds: 60, maxLockSeconds: 3600 };

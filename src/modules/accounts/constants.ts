@@ -23,3 +23,11 @@ export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7;
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
+
+/** Versions of the legal texts people agree to at sign-up; bump when a text changes. */
+export const CONSENT_TEXT_VERSIONS = {
+  kvkk_notice: "kvkk-aydinlatma-2026-11",
+  terms: "uyelik-sozlesmesi-2026-11",
+  marketing_email: "ticari-ileti-eposta-2026-11",
+  marketing_sms: "ticari-ileti-sms-2026-11",
+} as const;

@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, createTestApp, signInStaff, type TestApp } from "../../../test/app.ts";
 import { mailMessages } from "../../platform/mail/schema.ts";
-import { CONSENT_TEXT_VERSIONS } from "../accounts/auth.ts";
 import { accounts, sessions, userConsents, users } from "../accounts/schema.ts";
 import { auditEvents } from "../audit/schema.ts";
 import { ACCOUNT_DELETION_GRACE_SECONDS, ANONYMISE_JOB, ANONYMOUS_NAME, anonymiseUser, MARKETING_TEXT_VERSIONS } from "./account.ts";
@@ -312,11 +311,6 @@ describe("my account: profile, addresses, consents, export, deletion", () => {
     expect(me).toMatchObject({ email: newEmail, pendingEmail: null });
     // back to the address the other tests expect
     await t.kernel.db.update(users).set({ email }).where(eq(users.id, userId));
-  });
-
-  it("uses the same consent text versions as sign-up", () => {
-    expect(MARKETING_TEXT_VERSIONS.marketing_email).toBe(CONSENT_TEXT_VERSIONS.marketing_email);
-    expect(MARKETING_TEXT_VERSIONS.marketing_sms).toBe(CONSENT_TEXT_VERSIONS.marketing_sms);
   });
 
   it("exports everything held about the person in this store as a download", async () => {

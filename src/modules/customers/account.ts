@@ -7,6 +7,7 @@ import type { Db } from "../../platform/db/index.ts";
 import type { Jobs } from "../../platform/jobs/types.ts";
 import { mailMessages } from "../../platform/mail/schema.ts";
 import { HttpError } from "../../platform/problem.ts";
+import { CONSENT_TEXT_VERSIONS } from "../accounts/constants.ts";
 import {
   accounts,
   type ConsentPurpose,
@@ -35,15 +36,11 @@ export const MAX_ADDRESSES = 20;
 /** How long a change-of-address link stays valid (better-auth's verification lifetime, default 24 h). */
 const EMAIL_CHANGE_PENDING_HOURS = 24;
 
-/**
- * Versions of the marketing consent texts. They must match `CONSENT_TEXT_VERSIONS` in
- * accounts/auth.ts (checked by account.int.test.ts); repeated here so this module does not load
- * better-auth.
- */
+/** Versions of the marketing consent texts (the ones sign-up records). */
 export const MARKETING_TEXT_VERSIONS = {
-  marketing_email: "ticari-ileti-eposta-2026-11",
-  marketing_sms: "ticari-ileti-sms-2026-11",
-} as const satisfies Partial<Record<ConsentPurpose, string>>;
+  marketing_email: CONSENT_TEXT_VERSIONS.marketing_email,
+  marketing_sms: CONSENT_TEXT_VERSIONS.marketing_sms,
+} as const;
 export const marketingPurposes = ["marketing_email", "marketing_sms"] as const;
 export type MarketingPurpose = (typeof marketingPurposes)[number];
 

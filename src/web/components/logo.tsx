@@ -9,7 +9,7 @@ export function Logo({ name, className }: { name: string; className?: string }) 
         <path d="M8 23V15a8 8 0 0 1 16 0v8" fill="none" strokeWidth="3" strokeLinecap="round" className="stroke-on-brand" />
         <path d="M12.5 23v-6.5a3.5 3.5 0 0 1 7 0V23" fill="none" strokeWidth="3" strokeLinecap="round" className="stroke-accent" />
       </svg>
-      <span className="truncate font-extrabold text-fg text-lg tracking-tight sm:text-[1.375rem]">{name}</span>
+      <span className="truncate font-extrabold text-base text-fg tracking-tight min-[400px]:text-lg sm:text-[1.375rem]">{name}</span>
     </span>
   );
 }

@@ -328,7 +328,7 @@ export function StoreHeader({ store, categories, cartCount }: { store: WebTenant
       <div className="border-line border-b bg-surface">
         <div className="container-page grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-2 gap-y-3 py-3 sm:gap-x-3 lg:grid-cols-[auto_minmax(0,1fr)_auto] lg:gap-x-10 lg:py-4">
           <MobileMenu categories={categories} />
-          <Link to="/" className="flex min-w-0 justify-self-start rounded-lg" aria-label={t("header.home", { store: store.name })}>
+          <Link to="/" className="flex min-w-0 rounded-lg" aria-label={t("header.home", { store: store.name })}>
             <Logo name={store.name} />
           </Link>
           <SearchForm id="site-search" className="order-last col-span-3 lg:order-none lg:col-span-1 lg:mx-auto lg:w-full lg:max-w-2xl" />

@@ -1,28 +1,19 @@
+import clsx from "clsx";
 import { ChevronDown, ScrollText } from "lucide-react";
 import { Form, Link } from "react-router";
 import { selectClass } from "../../components/admin-people-ui.tsx";
 import { PageHeader } from "../../components/admin-ui.tsx";
 import { Pagination } from "../../components/pagination.tsx";
 import { requirePermission } from "../../context.ts";
-import { getT, type MessageKey, type TFunction } from "../../i18n/index.ts";
+import { getT, type TFunction } from "../../i18n/index.ts";
+import { AUDIT_TYPE_GROUPS, type AuditLabels, auditLabels } from "../../lib/audit-labels.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import type { AuditRow } from "../../services/people-admin.ts";
 import type { Route } from "./+types/audit";
 
-/** The type filter's choices: exact types, or prefixes ending in `.` / `*`. */
-const TYPES: { value: string; label: MessageKey }[] = [
-  { value: "", label: "adminpeople.typeAll" },
-  { value: "auth.", label: "adminpeople.typeSecurity" },
-  { value: "auth.sign_in", label: "adminpeople.typeSignIn" },
-  { value: "auth.sign_in_failed", label: "adminpeople.typeSignInFailed" },
-  { value: "auth.two_factor_*", label: "adminpeople.typeTwoFactor" },
-  { value: "auth.password_*", label: "adminpeople.typePassword" },
-  { value: "customer.", label: "adminpeople.typeCustomers" },
-  { value: "staff.", label: "adminpeople.typeStaff" },
-  { value: "settings.", label: "adminpeople.typeSettings" },
-  { value: "api_key.", label: "adminpeople.typeApiKeys" },
-];
+/** Every value the type filter offers (exact types and prefixes); others come from a URL. */
+const KNOWN_FILTERS = new Set(["", ...AUDIT_TYPE_GROUPS.flatMap((g) => [...g.all.map((o) => o.value), ...g.types])]);
 
 const TYPE_RE = /^[a-z0-9_.]+\*?$/;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,14 +45,10 @@ function actorText(t: TFunction, e: AuditRow): string {
   return e.actorEmail ?? "—";
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
-
-function Diff({ event, t }: { event: AuditRow; t: TFunction }) {
+function Diff({ event, t, labels }: { event: AuditRow; t: TFunction; labels: AuditLabels }) {
   const keys = [...new Set([...Object.keys(event.before ?? {}), ...Object.keys(event.after ?? {})])];
+  const only = event.before === null ? "after" : event.after === null ? "before" : null;
+  const summary = labels.summary(event);
   return (
     <div className="space-y-3 text-sm">
       {keys.length === 0 ? (
@@ -71,7 +58,7 @@ function Diff({ event, t }: { event: AuditRow; t: TFunction }) {
           <table className="w-full min-w-[24rem] text-left">
             <thead className="text-muted text-xs uppercase tracking-wider">
               <tr>
-                <th scope="col" className="py-1.5 pr-4 font-semibold">
+                <th scope="col" className="w-[34%] py-1.5 pr-4 font-semibold">
                   {t("adminpeople.field")}
                 </th>
                 <th scope="col" className="py-1.5 pr-4 font-semibold">
@@ -82,27 +69,42 @@ function Diff({ event, t }: { event: AuditRow; t: TFunction }) {
                 </th>
               </tr>
             </thead>
-            <tbody className="font-mono text-xs">
-              {keys.map((k) => (
-                <tr key={k} className="border-line border-t">
-                  <td className="py-1.5 pr-4 font-semibold">{k}</td>
-                  <td className="break-all py-1.5 pr-4 text-sale">{show(event.before?.[k])}</td>
-                  <td className="break-all py-1.5 text-ok">{show(event.after?.[k])}</td>
-                </tr>
-              ))}
+            <tbody>
+              {keys.map((k) => {
+                const label = labels.field(k);
+                return (
+                  <tr key={k} className="border-line border-t align-top">
+                    <th scope="row" className="py-2 pr-4 text-left font-medium">
+                      {label}
+                      {label !== k && <code className="mt-0.5 block font-mono font-normal text-muted text-xs">{k}</code>}
+                    </th>
+                    <td className={clsx("break-words py-2 pr-4 tabular-nums", only === "after" ? "text-muted" : "text-sale")}>
+                      {only === "after" ? "—" : labels.value(k, event.before?.[k])}
+                    </td>
+                    <td className={clsx("break-words py-2 tabular-nums", only === "before" ? "text-muted" : "text-ok")}>
+                      {only === "before" ? "—" : labels.value(k, event.after?.[k])}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
+      {summary && (
+        <p className="break-words text-xs">
+          <span className="text-muted">{t("adminpeople.summary")}:</span> {summary}
+        </p>
+      )}
       {event.targetType && (
         <p className="text-muted text-xs">
-          {t("adminpeople.target")}:{" "}
+          {t("adminpeople.target")}: {labels.target(event.targetType)}{" "}
           {event.targetType === "customer" && event.targetId ? (
-            <Link to={`/admin/musteriler/${event.targetId}`} className="link">
-              {event.targetType} {event.targetId}
+            <Link to={`/admin/musteriler/${event.targetId}`} className="link font-mono">
+              {event.targetId}
             </Link>
           ) : (
-            `${event.targetType} ${event.targetId ?? ""}`
+            <span className="font-mono">{event.targetId ?? ""}</span>
           )}
         </p>
       )}
@@ -113,10 +115,11 @@ function Diff({ event, t }: { event: AuditRow; t: TFunction }) {
 export default function Audit({ loaderData }: Route.ComponentProps) {
   const { store, locale } = useRootData();
   const t = getT(locale);
+  const labels = auditLabels(locale, store.currency);
   const { items, total, page, perPage, filters, pathname, search } = loaderData;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const filtered = Boolean(filters.type || filters.actor || filters.from || filters.to);
-  const knownType = TYPES.some((o) => o.value === filters.type);
+  const knownType = KNOWN_FILTERS.has(filters.type);
   const label = "mb-1.5 block font-semibold text-xs text-muted uppercase tracking-wider";
   return (
     <>
@@ -136,12 +139,22 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
             {t("adminpeople.type")}
           </label>
           <select id="audit-type" name="tur" defaultValue={filters.type} className={selectClass}>
-            {TYPES.map((o) => (
-              <option key={o.value} value={o.value}>
-                {t(o.label)}
-              </option>
+            <option value="">{t("adminpeople.typeAll")}</option>
+            {AUDIT_TYPE_GROUPS.map((g) => (
+              <optgroup key={g.group} label={t(g.group)}>
+                {g.all.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {t(o.label)}
+                  </option>
+                ))}
+                {g.types.map((type) => (
+                  <option key={type} value={type}>
+                    {labels.type(type)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
-            {!knownType && <option value={filters.type}>{filters.type}</option>}
+            {!knownType && <option value={filters.type}>{labels.type(filters.type)}</option>}
           </select>
         </div>
         <div>
@@ -208,13 +221,23 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
                       {formatDateTime(e.createdAt, locale)}
                     </span>
                     <span className="order-1 min-w-0 lg:order-none">
-                      <code className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs group-hover:bg-surface">{e.type}</code>
+                      <span className="block font-semibold leading-snug" data-testid="audit-type-label">
+                        {labels.type(e.type)}
+                      </span>
+                      <code className="block truncate font-mono text-muted text-xs" data-testid="audit-type-code">
+                        {e.type}
+                      </code>
                     </span>
                     <span className="order-3 col-span-2 min-w-0 truncate lg:order-none lg:col-span-1">{actorText(t, e)}</span>
                     <span className="order-4 col-span-2 truncate text-muted text-xs tabular-nums lg:order-none lg:col-span-1 lg:text-sm">
                       {e.ip ?? "—"}
                     </span>
-                    <span className="order-5 col-span-2 min-w-0 truncate text-muted lg:order-none lg:col-span-1">{e.summary ?? ""}</span>
+                    <span
+                      className="order-5 col-span-2 min-w-0 truncate text-muted lg:order-none lg:col-span-1"
+                      title={labels.brief(e) || undefined}
+                    >
+                      {labels.brief(e)}
+                    </span>
                     <ChevronDown
                       aria-hidden="true"
                       className="order-1 size-4 justify-self-end text-muted group-open:rotate-180 lg:order-none"
@@ -222,7 +245,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
                     <span className="sr-only">{t("adminpeople.details")}</span>
                   </summary>
                   <div className="border-line border-t border-dashed bg-page/60 px-4 py-4">
-                    <Diff event={e} t={t} />
+                    <Diff event={e} t={t} labels={labels} />
                   </div>
                 </details>
               </li>

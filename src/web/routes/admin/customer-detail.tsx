@@ -6,6 +6,7 @@ import { Card, errorText, Notice, StatusBadge, TierBadge } from "../../component
 import { StatusPage } from "../../components/status-page.tsx";
 import { requirePermission } from "../../context.ts";
 import { getT, type MessageKey, useT } from "../../i18n/index.ts";
+import { auditLabels } from "../../lib/audit-labels.ts";
 import { formatDateTime, money } from "../../lib/format.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import type { Route } from "./+types/customer-detail";
@@ -90,6 +91,7 @@ export default function CustomerDetail({ loaderData, actionData }: Route.Compone
   const data = actionData as ActionResult | undefined;
   const can = (p: string) => permissions.includes(p);
   const fmt = (minor: number) => money(minor, store.currency, locale);
+  const labels = auditLabels(locale, store.currency);
   const creditNotice = useActionNotice(data, "credit");
   const tierNotice = useActionNotice(data, "tier");
   const statusNotice = useActionNotice(data, data?.intent === "enable" ? "enable" : "disable");
@@ -224,22 +226,38 @@ export default function CustomerDetail({ loaderData, actionData }: Route.Compone
               <p className="text-muted text-sm">{t("adminpeople.activityEmpty")}</p>
             ) : (
               <ol className="space-y-3">
-                {c.activity.map((e) => (
-                  <li key={e.id} className="flex gap-3 text-sm">
-                    <span aria-hidden="true" className="mt-1.5 size-2 shrink-0 rounded-full bg-brand" />
-                    <div className="min-w-0">
-                      <p>
-                        <code className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs">{e.type}</code>
-                        {e.summary && <span className="ml-2 break-words">{e.summary}</span>}
-                      </p>
-                      <p className="mt-0.5 text-muted text-xs tabular-nums">
-                        {formatDateTime(e.createdAt, locale)}
-                        {e.actorEmail && ` · ${e.actorEmail}`}
-                        {e.ip && ` · ${e.ip}`}
-                      </p>
-                    </div>
-                  </li>
-                ))}
+                {c.activity.map((e) => {
+                  const summary = labels.summary(e);
+                  const changes = labels.changes(e).filter((x) => x.before !== x.after);
+                  return (
+                    <li key={e.id} className="flex gap-3 text-sm">
+                      <span aria-hidden="true" className="mt-1.5 size-2 shrink-0 rounded-full bg-brand" />
+                      <div className="min-w-0">
+                        <p className="flex flex-wrap items-baseline gap-x-2">
+                          <span className="font-semibold">{labels.type(e.type)}</span>
+                          <code className="font-mono text-muted text-xs">{e.type}</code>
+                        </p>
+                        {summary && <p className="mt-0.5 break-words">{summary}</p>}
+                        {changes.length > 0 && (
+                          <ul className="mt-0.5 text-xs">
+                            {changes.map((x) => (
+                              <li key={x.key} className="break-words">
+                                <span className="text-muted">{x.label}:</span> <span className="tabular-nums">{x.before}</span>
+                                {" → "}
+                                <span className="font-medium tabular-nums">{x.after}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                        <p className="mt-0.5 text-muted text-xs tabular-nums">
+                          {formatDateTime(e.createdAt, locale)}
+                          {e.actorEmail && ` · ${e.actorEmail}`}
+                          {e.ip && ` · ${e.ip}`}
+                        </p>
+                      </div>
+                    </li>
+                  );
+                })}
               </ol>
             )}
             <Link to={`/admin/denetim?kisi=${encodeURIComponent(c.email)}`} className="link mt-4 inline-block text-sm">

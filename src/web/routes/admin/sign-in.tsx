@@ -71,12 +71,13 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
         credentials: "same-origin",
         body: JSON.stringify({ email, password }),
       });
+      const body = (await response.json().catch(() => null)) as { code?: string; twoFactorRedirect?: boolean } | null;
       if (response.ok) {
-        // A full load so every part of the page sees the new session.
-        window.location.assign(loaderData.next);
+        // Two-factor accounts confirm their code on the storefront's step, then come back here.
+        // A full load either way, so every part of the page sees the new session.
+        window.location.assign(body?.twoFactorRedirect ? `/giris/dogrulama?next=${encodeURIComponent(loaderData.next)}` : loaderData.next);
         return;
       }
-      const body = (await response.json().catch(() => null)) as { code?: string } | null;
       setError(errorFor(response.status, body?.code));
     } catch {
       setError("signIn.errorNetwork");

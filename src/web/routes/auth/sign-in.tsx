@@ -32,6 +32,8 @@ export function loader({ context, request }: Route.LoaderArgs) {
     socialProviders: app.socialProviders,
     // `hata` from our error callback, `error` from better-auth's own error redirect
     socialFailed: url.searchParams.has("hata") || url.searchParams.has("error"),
+    // the provider did not vouch for an address that already has an account here
+    socialNotLinked: url.searchParams.get("error") === "account_not_linked",
     passwordChanged: url.searchParams.get("sifre") === "degisti",
   };
 }
@@ -97,7 +99,9 @@ export default function SignInPage({ loaderData, actionData }: Route.ComponentPr
       <Seo title={`${t("auth.signInTitle")} | ${store.name}`} noindex />
       <div className="space-y-5">
         {loaderData.passwordChanged && <Notice tone="success">{t("auth.resetDoneText")}</Notice>}
-        {loaderData.socialFailed && <Notice tone="error">{t("auth.errorSocial")}</Notice>}
+        {loaderData.socialFailed && (
+          <Notice tone="error">{t(loaderData.socialNotLinked ? "auth.errorSocialNotLinked" : "auth.errorSocial")}</Notice>
+        )}
         {actionData?.intent === "social" && <Notice tone="error">{actionData.error}</Notice>}
         {actionData?.intent === "resend" && (
           <Notice tone="success">
@@ -170,6 +174,7 @@ export default function SignInPage({ loaderData, actionData }: Route.ComponentPr
                   <input type="hidden" name="provider" value={provider} />
                   <input type="hidden" name="next" value={loaderData.next} />
                   <button type="submit" className="btn btn-secondary h-11 w-full">
+                    <ProviderMark provider={provider} />
                     {t("auth.continueWith", { provider: PROVIDER_NAMES[provider] ?? provider })}
                   </button>
                 </Form>
@@ -187,4 +192,39 @@ export default function SignInPage({ loaderData, actionData }: Route.ComponentPr
       </div>
     </AuthShell>
   );
+}
+
+/** The provider's own mark, as its brand guidelines ask for on sign-in buttons. */
+function ProviderMark({ provider }: { provider: string }) {
+  if (provider === "google") {
+    return (
+      <svg aria-hidden="true" viewBox="0 0 48 48" className="size-5 shrink-0">
+        <path
+          fill="#FFC107"
+          d="M43.6 20.5H42V20H24v8h11.3C33.7 32.7 29.2 36 24 36c-6.6 0-12-5.4-12-12s5.4-12 12-12c3.1 0 5.8 1.2 7.9 3.1l5.7-5.7C34 6.1 29.3 4 24 4 12.9 4 4 12.9 4 24s8.9 20 20 20 20-8.9 20-20c0-1.3-.1-2.4-.4-3.5z"
+        />
+        <path
+          fill="#FF3D00"
+          d="m6.3 14.7 6.6 4.8C14.7 15.1 19 12 24 12c3.1 0 5.8 1.2 7.9 3.1l5.7-5.7C34 6.1 29.3 4 24 4 16.3 4 9.7 8.3 6.3 14.7z"
+        />
+        <path
+          fill="#4CAF50"
+          d="M24 44c5.2 0 9.9-2 13.4-5.2l-6.2-5.2C29.2 35.1 26.7 36 24 36c-5.2 0-9.6-3.3-11.3-7.9l-6.5 5C9.5 39.6 16.2 44 24 44z"
+        />
+        <path fill="#1976D2" d="M43.6 20.5H42V20H24v8h11.3c-.8 2.2-2.2 4.2-4.1 5.6l6.2 5.2C37 39.2 44 34 44 24c0-1.3-.1-2.4-.4-3.5z" />
+      </svg>
+    );
+  }
+  if (provider === "facebook") {
+    return (
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 shrink-0">
+        <circle cx="12" cy="12" r="12" fill="#1877F2" />
+        <path
+          fill="#fff"
+          d="M13.4 19.5v-6h2l.3-2.4h-2.3V9.6c0-.7.2-1.2 1.2-1.2h1.2V6.3c-.2 0-1-.1-1.8-.1-1.8 0-3 1.1-3 3.1v1.8h-2v2.4h2v6h2.4z"
+        />
+      </svg>
+    );
+  }
+  return null;
 }
