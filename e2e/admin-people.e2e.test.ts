@@ -5,14 +5,18 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, launchBrowser, MOBILE, type RunningServer, screenshotDir, startServer } from "./server.ts";
+import { linkIn, startTestSmtp, type TestSmtp } from "../test/smtp.ts";
+import { DESKTOP, launchBrowser, launchServer, MOBILE, type RunningServer, screenshotDir } from "./server.ts";
 
 let server: RunningServer;
 let browser: Browser;
+let smtp: TestSmtp;
 let storageState: Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 beforeAll(async () => {
-  server = await startServer();
+  // invitations go out through a real SMTP server; the admin's outbox keeps only a redacted copy
+  smtp = await startTestSmtp();
+  server = await launchServer({ env: { SMTP_URL: smtp.url } });
   browser = await launchBrowser();
   mkdirSync(screenshotDir, { recursive: true });
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport: DESKTOP });
@@ -31,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await smtp?.close();
 });
 
 async function open(
@@ -131,12 +136,17 @@ describe("admin: people", () => {
     await admin.page.getByLabel("Rol", { exact: true }).selectOption("support");
     await admin.page.getByRole("button", { name: "Davet gönder" }).click();
     await expect.poll(() => admin.page.getByTestId("staff-invitations").textContent()).toContain("musteri@kervan.test");
+    // the person gets the link by mail; the outbox that staff read shows it hidden
+    const mail = await smtp.waitFor("musteri@kervan.test", (m) => m.text.includes("/davet?token="));
+    const mailed = new URL(linkIn(mail, "/davet?token="));
+    const link = mailed.pathname + mailed.search;
+    expect(link).toMatch(/^\/davet\?token=[\w-]{20,}$/);
     await admin.page.goto("/admin/e-postalar");
     await admin.page.locator("main table tbody a", { hasText: "davet edildiniz" }).first().click();
     await admin.page.waitForURL(/\/admin\/e-postalar\/[^/]+$/);
-    const text = (await admin.page.locator("pre").textContent()) ?? "";
-    const link = /\/davet\?token=[\w-]+/.exec(text)?.[0];
-    expect(link).toBeTruthy();
+    const stored = (await admin.page.locator("pre").textContent()) ?? "";
+    expect(stored).toContain("/davet?token=[hidden]");
+    expect(stored).not.toContain(link);
     await admin.context.close();
 
     const context = await browser.newContext({ baseURL: server.baseUrl, viewport: DESKTOP });

@@ -57,6 +57,14 @@ describe("CSRF protection for cookie-authenticated writes", () => {
     expect(await priceNow()).toBe(5_100);
   });
 
+  it("still applies behind a proxy's Basic authentication, whose header is not a bearer token", async () => {
+    const basic = `Basic ${Buffer.from("staging:secret").toString("base64")}`;
+    expect((await patch({ authorization: basic }, 8)).statusCode).toBe(403);
+    // from the store's own page the session cookie still signs the person in
+    expect((await patch({ authorization: basic, origin: `http://${host}` }, 5_200)).statusCode).toBe(200);
+    expect(await priceNow()).toBe(5_200);
+  });
+
   it("does not apply to bearer-token clients or to requests without the session cookie", async () => {
     // no cookie: not a CSRF risk, the permission guard answers 401 instead
     const anonymous = await t.app.inject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asciiFold, compareTr, equalsTr, foldTr, slugify, sortTr, upperTr } from "./text.ts";
+import { asciiFold, compareTr, equalsTr, escapeLike, foldTr, likePattern, likePrefix, slugify, sortTr, upperTr } from "./text.ts";
 
 describe("slugify", () => {
   it.each([
@@ -122,5 +122,19 @@ describe("compareTr / sortTr", () => {
     const sorted = sortTr(input, (x) => x.name);
     expect(sorted.map((x) => x.name)).toEqual(["Bal", "Çay", "Süt", "Şeker"]);
     expect(input[0]?.name).toBe("Şeker");
+  });
+});
+
+describe("LIKE patterns", () => {
+  it("escapes the wildcards and the escape character", () => {
+    expect(escapeLike("plain text")).toBe("plain text");
+    expect(escapeLike("100%_ a\\b")).toBe("100\\%\\_ a\\\\b");
+  });
+
+  it("builds contains and prefix patterns", () => {
+    expect(likePattern("ayşe")).toBe("%ayşe%");
+    expect(likePattern("100%_")).toBe("%100\\%\\_%");
+    expect(likePrefix("auth.")).toBe("auth.%");
+    expect(likePrefix("auth.two_factor_")).toBe("auth.two\\_factor\\_%");
   });
 });

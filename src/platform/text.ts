@@ -117,3 +117,21 @@ export function sortTr<T>(items: readonly T[], key?: (item: T) => string): T[] {
   }
   return copy.sort((a, b) => trCollator.compare(String(a), String(b)));
 }
+
+/**
+ * User text made literal inside a LIKE/ILIKE pattern: `\`, `%` and `_` are escaped with `\`
+ * (PostgreSQL's default escape character), so "100%_" matches only itself.
+ */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A LIKE pattern matching values that contain `text`: "a%b" → "%a\%b%". */
+export function likePattern(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
+
+/** A LIKE pattern matching values that start with `text`: "auth." → "auth.%". */
+export function likePrefix(text: string): string {
+  return `${escapeLike(text)}%`;
+}

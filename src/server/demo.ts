@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { users } from "../modules/accounts/schema.ts";
 import { createStaffUser } from "../modules/accounts/service.ts";
-import { DEMO_CUSTOMER_EMAIL } from "../modules/demo/customers.ts";
+import { DEMO_CUSTOMER_EMAIL, seedDemoCustomers } from "../modules/demo/customers.ts";
 import { tenants } from "../modules/tenants/schema.ts";
 import type { Kernel } from "./kernel.ts";
 
@@ -61,7 +61,6 @@ export async function prepareDemo(kernel: Kernel): Promise<{ email: string; pass
       platformAdmin: true,
     });
     kernel.log.info({ tenantId, staff: staff.userId }, "demo admin created");
-    const { seedDemoCustomers } = await import("../modules/demo/customers.ts");
     await seedDemoCustomers(await kernel.auth(), kernel.db, tenantId, password);
   }
   kernel.tenants.invalidate();

@@ -42,11 +42,40 @@ export interface Kernel {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Pick<Config, "logLevel" | "env">): Logger {
-  return pino({
-    level: config.logLevel,
-    redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], remove: true },
-  });
+/** Query parameters that carry secrets (reset, verification and invitation links; OAuth callbacks). */
+const SECRET_PARAMS = /([?&](?:token|code|state|refreshToken)=)[^&#]*/gi;
+
+/** The URL as logs may show it: secret query values replaced by `[hidden]`. */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, "$1[hidden]");
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+export function createLogger(config: Pick<Config, "logLevel" | "env">, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], remove: true },
+      serializers: {
+        // Fastify's request serializer, with secrets taken out of the query string
+        req: (req: LoggedRequest) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+          host: req.host,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
+      },
+    },
+    destination,
+  );
 }
 
 export interface KernelOptions {
@@ -62,7 +91,13 @@ export async function createKernel(config: Config, options: KernelOptions = {}):
     options.database ?? (await openDatabase({ url: config.database.url, dataDir: config.dataDir, poolSize: config.database.poolSize }));
   await runMigrations(database);
   const storage = createStorage(config.storage, { mediaBaseUrl: "" });
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db, log });
+  const mailer = createMailer({
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    db: database.db,
+    log,
+    keepSecretsInOutbox: config.env !== "production",
+  });
   const jobs = createJobs({ database, log, worker: config.jobsWorker });
   registerAccountJobs(jobs, database.db);
   const redis = config.redisUrl ? new (await import("ioredis")).Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;

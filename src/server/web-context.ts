@@ -1,9 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { permissionsOf } from "../modules/accounts/permissions.ts";
-import { getSessionUser, isTenantStaff, webHeaders } from "../modules/accounts/service.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { catalogReader, catalogStats } from "../modules/catalog/service.ts";
 import { getMail, listMail } from "../platform/mail/index.ts";
 import type { AdminReader, WebStaff, WebUser } from "../web/context.ts";
@@ -55,24 +53,31 @@ function adminReader(kernel: Kernel, request: FastifyRequest, tenantId: string):
   };
 }
 
-/** Signed-in user and their staff access; no SQL at all for visitors without a session cookie. */
-async function sessionOf(kernel: Kernel, request: FastifyRequest): Promise<{ user: WebUser | null; staff: WebStaff | null }> {
-  if (!request.headers.cookie?.includes("session_token")) return { user: null, staff: null };
-  const session = await getSessionUser(await kernel.auth(), webHeaders(request));
+/**
+ * Signed-in user and their staff access, from the same principal the admin API guards use (so
+ * later permission checks in this request are free). No SQL for visitors without a session
+ * cookie; a session cookie better-auth refreshes (sliding expiry) is passed on to the browser.
+ */
+async function sessionOf(
+  kernel: Kernel,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ user: WebUser | null; staff: WebStaff | null }> {
+  const principal = await kernel.access.principal(request, reply);
+  const session = principal?.user;
   if (!session) return { user: null, staff: null };
   const user: WebUser = { id: session.id, name: session.name, email: session.email, role: session.role };
-  const role = (await isTenantStaff(kernel.db, request.tenant.id, session.id)) ?? (session.role === "admin" ? "owner" : null);
-  if (!role) return { user, staff: null };
+  if (!principal.role) return { user, staff: null };
   const needsTwoFactor = request.tenant.settings.requireStaffTwoFactor === true && !session.twoFactorEnabled;
-  return { user, staff: { role, permissions: [...permissionsOf(role)], needsTwoFactor } };
+  return { user, staff: { role: principal.role, permissions: [...principal.permissions], needsTwoFactor } };
 }
 
 /** Per-request context for React Router loaders: tenant, preferences, session and services. */
 export function webContext(kernel: Kernel) {
-  return async (request: FastifyRequest): Promise<WebContextInput> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<WebContextInput> => {
     const tenant = request.tenant;
     const { locale, theme } = readPreferences(request);
-    const { user, staff } = await sessionOf(kernel, request);
+    const { user, staff } = await sessionOf(kernel, request, reply);
     return {
       tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, currency: tenant.currency, profile: tenant.profile },
       user,

@@ -33,8 +33,8 @@ export interface WebPluginOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
   /** The Vite client build directory (`build/client`). May be missing in development. */
   clientDir: string;
-  /** Builds the per-request context handed to loaders and actions. */
-  getContext: (request: FastifyRequest) => Promise<WebContextInput>;
+  /** Builds the per-request context handed to loaders and actions (it may set reply headers, e.g. a refreshed session cookie). */
+  getContext: (request: FastifyRequest, reply: FastifyReply) => Promise<WebContextInput>;
   /** Full-page cache for anonymous visitors (see page-cache.ts); off when absent. */
   pageCache?: PageCache;
   /** React Router server mode; defaults to NODE_ENV === "development" ? "development" : "production". */
@@ -141,7 +141,7 @@ async function webPluginImpl(fastify: FastifyInstance, options: WebPluginOptions
         const cacheKey = options.pageCache?.key(request) ?? null;
         const hit = cacheKey ? options.pageCache?.get(cacheKey) : undefined;
         if (hit) return sendCachedPage(request, reply, hit, "hit");
-        const input = await options.getContext(request);
+        const input = await options.getContext(request, reply);
         // The cookies are read here only when getContext did not already.
         const prefs = input.locale && input.theme ? { locale: input.locale, theme: input.theme } : readPreferences(request);
         const app: AppWebContext = { ...input, locale: input.locale ?? prefs.locale, theme: input.theme ?? prefs.theme };

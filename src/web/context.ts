@@ -119,10 +119,3 @@ export function requirePermission(context: Readonly<RouterContextProvider>, perm
   if (!app.staff.permissions.includes(permission)) throw new Response("Forbidden", { status: 403 });
   return app.admin;
 }
-
-/** The staff-only reader, or a redirect to the admin sign-in page. */
-export function requireAdmin(context: Readonly<RouterContextProvider>): AdminReader {
-  const admin = getApp(context).admin;
-  if (!admin) throw redirect("/admin/giris");
-  return admin;
-}

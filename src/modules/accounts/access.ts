@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/index.ts";
 import { problem, sendProblem } from "../../platform/problem.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
+import { hasSessionCookie } from "./constants.ts";
 import { type Permission, permissionsOf } from "./permissions.ts";
 import type { StaffRole } from "./schema.ts";
 import { isTenantStaff, resolveAuth, resolveSession, webHeaders } from "./service.ts";
@@ -41,11 +42,11 @@ export interface Access {
 
 export const TWO_FACTOR_REQUIRED = "https://kervan.dev/problems/two-factor-required";
 
+/** The bearer token, "" for a malformed Bearer header, null without one (other schemes, such as a proxy's Basic, are not ours). */
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1] ?? "";
+  if (!header || !/^Bearer(\s|$)/i.test(header)) return null;
+  return /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? "";
 }
 
 export function createAccess(options: AccessOptions): Access {
@@ -81,7 +82,7 @@ export function createAccess(options: AccessOptions): Access {
             }
           : await userPrincipal("jwt", tenantId, identity.user);
     } else {
-      if (!request.headers.cookie?.includes("session_token")) return null;
+      if (!hasSessionCookie(request.headers.cookie)) return null;
       const { user, setCookies } = await resolveSession(await resolveAuth(options.auth), webHeaders(request));
       if (setCookies.length > 0) reply?.header("set-cookie", setCookies);
       if (!user) return null;

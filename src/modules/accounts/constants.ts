@@ -19,6 +19,16 @@ export const TENANT_HEADER = "x-kervan-tenant-id";
 /** Prefix of every better-auth cookie: the session cookie is `kervan.session_token` (`__Secure-` on https). */
 export const COOKIE_PREFIX = "kervan";
 
+const SESSION_COOKIE = new RegExp(`(?:^|;)\\s*(?:__Secure-)?${COOKIE_PREFIX}\\.session_token=`);
+
+/**
+ * Whether a `Cookie` header carries better-auth's session cookie (`kervan.session_token`, or
+ * `__Secure-kervan.session_token` on https): a cheap test before asking better-auth for the session.
+ */
+export function hasSessionCookie(cookieHeader: string | undefined): boolean {
+  return cookieHeader !== undefined && SESSION_COOKIE.test(cookieHeader);
+}
+
 export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7;
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
 export const MIN_PASSWORD_LENGTH = 10;

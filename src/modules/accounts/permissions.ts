@@ -50,7 +50,3 @@ const roleSets = new Map<StaffRole, ReadonlySet<Permission>>(
 export function permissionsOf(role: StaffRole): ReadonlySet<Permission> {
   return roleSets.get(role) ?? new Set();
 }
-
-export function roleCan(role: StaffRole, permission: Permission): boolean {
-  return permissionsOf(role).has(permission);
-}

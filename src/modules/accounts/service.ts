@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/index.ts";
+import { isUuid } from "../../platform/ids.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
 import { CLIENT_IP_HEADER, MIN_PASSWORD_LENGTH, TENANT_HEADER } from "./constants.ts";
 import { type StaffRole, staffRoles, tenantStaff, users } from "./schema.ts";
 import type { SessionUser } from "./types.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === "string" && (staffRoles as readonly string[]).includes(value);
@@ -39,7 +38,7 @@ export async function resolveSession(auth: Auth, headers: Headers): Promise<{ us
 
 /** The user's role in the store, or null when they are not its staff. */
 export async function isTenantStaff(db: Db, tenantId: string, userId: string): Promise<StaffRole | null> {
-  if (!UUID.test(tenantId) || !UUID.test(userId)) return null;
+  if (!isUuid(tenantId) || !isUuid(userId)) return null;
   const [row] = await db
     .select({ role: tenantStaff.role })
     .from(tenantStaff)

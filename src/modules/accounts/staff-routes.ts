@@ -2,11 +2,12 @@
 // invitation (any signed-in person whose e-mail was invited).
 
 import type { ZodTypeProvider } from "@fastify/type-provider-zod";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import type { Mailer } from "../../platform/mail/types.ts";
 import { problem, sendProblem } from "../../platform/problem.ts";
+import { preferencesFromCookieHeader } from "../../web/lib/preferences.ts";
 import type { Access } from "./access.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
 import { staffRoles } from "./schema.ts";
@@ -57,10 +58,6 @@ const settingsSchema = z.object({ requireStaffTwoFactor: z.boolean() });
 
 const memberJson = (m: StaffMember) => ({ ...m, createdAt: m.createdAt.toISOString() });
 const invitationJson = (i: PendingInvitation) => ({ ...i, expiresAt: i.expiresAt.toISOString(), createdAt: i.createdAt.toISOString() });
-
-export function requestLocale(request: FastifyRequest): "tr" | "en" {
-  return /(?:^|;\s*)lang=en(?:;|$)/.test(request.headers.cookie ?? "") ? "en" : "tr";
-}
 
 export async function staffRoutes(fastify: FastifyInstance, options: StaffRoutesOptions) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -148,7 +145,7 @@ export async function staffRoutes(fastify: FastifyInstance, options: StaffRoutes
         email: request.body.email,
         role: request.body.role,
         origin: `${request.protocol}://${request.host}`,
-        locale: request.body.locale ?? requestLocale(request),
+        locale: request.body.locale ?? preferencesFromCookieHeader(request.headers.cookie).locale,
         mailer: options.mailer,
         inviterName: request.principal?.user?.name || request.principal?.user?.email || request.tenant.name,
       });

@@ -2,10 +2,11 @@
 // Every change is recorded in the audit trail in the same transaction; a member whose role
 // changes or who is removed is signed out everywhere (session rotation on privilege change).
 
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
+import { hashToken, randomToken } from "../../platform/crypto.ts";
 import type { Db } from "../../platform/db/index.ts";
+import { isUuid } from "../../platform/ids.ts";
 import type { Mailer } from "../../platform/mail/types.ts";
 import { HttpError } from "../../platform/problem.ts";
 import { type AuditActor, auditContext, recordAudit } from "../audit/service.ts";
@@ -59,8 +60,6 @@ export function auditBase(ctx: ActorContext) {
 }
 
 export const INVITATION_DAYS = 7;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export interface StaffMember {
   userId: string;
@@ -138,7 +137,7 @@ async function lockedOwnerCount(tx: Db, tenantId: string): Promise<number> {
 
 /** Changes a member's role. Owner rules: see docs/permissions.md. */
 export async function changeStaffRole(ctx: ActorContext, userId: string, role: StaffRole): Promise<StaffMember> {
-  if (!UUID.test(userId)) throw new HttpError(404, "No such staff member in this store.", { code: "not-found" });
+  if (!isUuid(userId)) throw new HttpError(404, "No such staff member in this store.", { code: "not-found" });
   if (ctx.actor.kind === "user" && ctx.actor.id === userId) {
     throw new HttpError(403, "You cannot change your own role; ask an owner of the store.", { code: "self-change" });
   }
@@ -177,7 +176,7 @@ export async function changeStaffRole(ctx: ActorContext, userId: string, role: S
 
 /** Removes a member from the store's staff (their user account stays). */
 export async function removeStaff(ctx: ActorContext, userId: string): Promise<void> {
-  if (!UUID.test(userId)) throw new HttpError(404, "No such staff member in this store.", { code: "not-found" });
+  if (!isUuid(userId)) throw new HttpError(404, "No such staff member in this store.", { code: "not-found" });
   if (ctx.actor.kind === "user" && ctx.actor.id === userId) {
     throw new HttpError(403, "You cannot remove yourself from the staff; ask an owner of the store.", { code: "self-change" });
   }
@@ -236,7 +235,7 @@ const ROLE_NAMES: Record<"tr" | "en", Record<StaffRole, string>> = {
 export async function inviteStaff(ctx: ActorContext, input: InviteInput): Promise<InviteResult> {
   const email = input.email.trim().toLowerCase();
   assertOwnerRules(ctx, { newRole: input.role });
-  const token = randomBytes(32).toString("base64url");
+  const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const { invitation, storeName } = await ctx.db.transaction(async (tx) => {
     const [member] = await tx
@@ -306,7 +305,7 @@ export async function inviteStaff(ctx: ActorContext, input: InviteInput): Promis
 
 /** Withdraws a pending invitation: its link stops working. */
 export async function revokeInvitation(ctx: ActorContext, id: string): Promise<void> {
-  if (!UUID.test(id)) throw new HttpError(404, "No such pending invitation in this store.", { code: "not-found" });
+  if (!isUuid(id)) throw new HttpError(404, "No such pending invitation in this store.", { code: "not-found" });
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select()

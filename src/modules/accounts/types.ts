@@ -32,11 +32,11 @@ export interface Principal {
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** Set by the permission guard (null until then; `authRoutes` declares the decorator). */
+    /** Set by `access.principal` / the `access.require` guard (null until then; `authRoutes` declares the decorator). */
     user: SessionUser | null;
-    /** Set by the permission guard together with `user`. */
+    /** Set by `access.principal` / `access.require` together with `user` (null for non-staff). */
     staff: StaffMembership | null;
-    /** Set by `requirePermission`. */
+    /** Set by `access.principal` / `access.require` together with `user`. */
     principal: Principal | null;
   }
 }

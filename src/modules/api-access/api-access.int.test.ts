@@ -216,6 +216,30 @@ describe("API access: tokens for apps, refresh rotation, API keys", () => {
       ).toHaveLength(1); // the browser one
     });
 
+    it("locks the second factor after 10 wrong codes, even from many addresses", async () => {
+      await staff("kod-deneme@example.com", "support");
+      const cookie = await browserSignIn(hostA, "kod-deneme@example.com");
+      const headers = { host: hostA, origin: `http://${hostA}`, "content-type": "application/json", cookie };
+      const enable = await t.app.inject({ method: "POST", url: "/api/auth/two-factor/enable", headers, payload: { password: PASSWORD } });
+      const own = OTPAuth.URI.parse((enable.json() as { totpURI: string }).totpURI) as OTPAuth.TOTP;
+      const confirm = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/two-factor/verify-totp",
+        headers,
+        payload: { code: own.generate() },
+      });
+      expect(confirm.statusCode, confirm.body).toBe(200);
+
+      const wrong = () => (own.generate() === "000000" ? "111111" : "000000");
+      for (let i = 0; i < 10; i++) {
+        const res = await issue(hostA, { email: "kod-deneme@example.com", password: PASSWORD, code: wrong() }, `10.9.0.${i + 1}`);
+        expect(res.statusCode, res.body).toBe(401);
+      }
+      // the right code no longer helps: guessing is capped per account, not per address
+      const locked = await issue(hostA, { email: "kod-deneme@example.com", password: PASSWORD, code: own.generate() }, "10.9.1.1");
+      expect(locked.statusCode).toBe(429);
+    });
+
     it("refuses a customer the store disabled", async () => {
       const auth = await t.kernel.auth();
       await auth.api.createUser({

@@ -2,14 +2,13 @@
 // the staff permissions as its scopes. Only its SHA-256 and a short display prefix are stored:
 // the key itself is shown once, at creation.
 
-import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { hashToken, randomToken } from "../../platform/crypto.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { HttpError } from "../../platform/problem.ts";
 import { isPermission, type Permission, permissions } from "../accounts/permissions.ts";
 import { apiKeys } from "../accounts/schema.ts";
 import { type AuditActor, recordAudit } from "../audit/service.ts";
-import { hashSecret } from "./refresh.ts";
 
 export const API_KEY_PREFIX = "kvn_";
 /** Characters of the key kept for display: `kvn_` and 8 more. */
@@ -108,7 +107,7 @@ export async function createApiKey(db: Db, by: ApiKeyActor, input: CreateApiKeyI
       errors: [{ path: "expiresAt", message: "must be in the future" }],
     });
   }
-  const key = API_KEY_PREFIX + randomBytes(32).toString("base64url");
+  const key = API_KEY_PREFIX + randomToken();
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
@@ -116,7 +115,7 @@ export async function createApiKey(db: Db, by: ApiKeyActor, input: CreateApiKeyI
         tenantId: by.tenantId,
         name,
         prefix: key.slice(0, DISPLAY_PREFIX_LENGTH),
-        keyHash: hashSecret(key),
+        keyHash: hashToken(key),
         scopes,
         createdBy: by.actor.kind === "user" ? (by.actor.id ?? null) : null,
         expiresAt: input.expiresAt ?? null,
@@ -182,7 +181,7 @@ export async function authenticateApiKey(db: Db, tenantId: string, key: string):
   const [row] = await db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashSecret(key)), eq(apiKeys.tenantId, tenantId)))
+    .where(and(eq(apiKeys.keyHash, hashToken(key)), eq(apiKeys.tenantId, tenantId)))
     .limit(1);
   if (!row || apiKeyStatus(row) !== "active") return null;
   const now = new Date();

@@ -3,13 +3,12 @@
 
 import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
+import { isUuid } from "../../platform/ids.ts";
 import type { BearerAuthenticator } from "../accounts/access.ts";
 import { users } from "../accounts/schema.ts";
 import type { SessionUser } from "../accounts/types.ts";
 import { API_KEY_PREFIX, authenticateApiKey } from "./api-keys.ts";
 import { type AccessTokenKeys, accessTokenKeys, verifyAccessToken } from "./tokens.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface BearerOptions {
   db: Db;
@@ -19,7 +18,7 @@ export interface BearerOptions {
 
 /** The user as the access guard sees them, or null when they are gone or banned. */
 export async function activeUser(db: Db, userId: string): Promise<SessionUser | null> {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [row] = await db
     .select({
       id: users.id,

@@ -2,12 +2,11 @@
 // sign-in share a family; presenting a token that was already used means it leaked (or a client
 // raced itself), so the whole family is revoked and the app must sign in again.
 
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { hashToken, randomToken } from "../../platform/crypto.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { refreshTokens } from "../accounts/schema.ts";
-
-export const hashSecret = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export interface RefreshContext {
   db: Db;
@@ -27,7 +26,7 @@ export interface IssuedRefreshToken {
 type Writer = Pick<Db, "insert">;
 
 async function insertToken(db: Writer, ctx: RefreshContext, userId: string, familyId: string): Promise<IssuedRefreshToken> {
-  const token = randomBytes(32).toString("base64url");
+  const token = randomToken();
   const expiresAt = new Date(Date.now() + ctx.lifetimeDays * 86_400_000);
   const [row] = await db
     .insert(refreshTokens)
@@ -35,7 +34,7 @@ async function insertToken(db: Writer, ctx: RefreshContext, userId: string, fami
       familyId,
       userId,
       tenantId: ctx.tenantId,
-      tokenHash: hashSecret(token),
+      tokenHash: hashToken(token),
       expiresAt,
       ip: ctx.ip ?? null,
       userAgent: ctx.userAgent?.slice(0, 500) ?? null,
@@ -66,7 +65,7 @@ export async function rotateRefreshToken(
   token: string,
   accept: (userId: string) => Promise<boolean> = async () => true,
 ): Promise<RotateResult> {
-  const tokenHash = hashSecret(token);
+  const tokenHash = hashToken(token);
   const now = new Date();
   const rotated = await ctx.db.transaction(async (tx) => {
     const [used] = await tx
@@ -124,7 +123,7 @@ export async function revokeByToken(
   const [row] = await db
     .select({ familyId: refreshTokens.familyId, userId: refreshTokens.userId })
     .from(refreshTokens)
-    .where(and(eq(refreshTokens.tokenHash, hashSecret(token)), eq(refreshTokens.tenantId, tenantId)))
+    .where(and(eq(refreshTokens.tokenHash, hashToken(token)), eq(refreshTokens.tenantId, tenantId)))
     .limit(1);
   if (!row) return null;
   return { ...row, revoked: await revokeFamily(db, row.familyId) };

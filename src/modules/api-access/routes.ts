@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { HttpError, type Problem, problem, sendProblem } from "../../platform/problem.ts";
+import { isLocale, LOCALE_COOKIE, readCookie } from "../../web/lib/preferences.ts";
 import type { Access } from "../accounts/access.ts";
 import type { Auth, AuthProvider } from "../accounts/auth.ts";
 import { permissions } from "../accounts/permissions.ts";
@@ -64,8 +65,8 @@ const toJson = (k: ApiKeyView) => ({
 });
 
 function localeOf(request: FastifyRequest): "tr" | "en" {
-  const cookie = /(?:^|;\s*)lang=(tr|en)/.exec(request.headers.cookie ?? "")?.[1];
-  if (cookie === "tr" || cookie === "en") return cookie;
+  const cookie = readCookie(request.headers.cookie, LOCALE_COOKIE);
+  if (isLocale(cookie)) return cookie;
   return /^en\b/i.test(request.headers["accept-language"] ?? "") ? "en" : "tr";
 }
 

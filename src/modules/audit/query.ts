@@ -2,6 +2,8 @@
 
 import { and, count, desc, eq, getTableColumns, gte, like, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
+import { isUuid } from "../../platform/ids.ts";
+import { likePrefix } from "../../platform/text.ts";
 import { users } from "../accounts/schema.ts";
 import { type AuditEvent, auditEvents } from "./schema.ts";
 
@@ -23,13 +25,10 @@ export interface AuditQuery {
   perPage?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** A condition on `audit_events.type` for an exact type or a prefix (see AuditQuery.type). */
 export function typeCondition(type: string): SQL {
-  if (type.endsWith("*")) return like(auditEvents.type, `${escapeLike(type.slice(0, -1))}%`);
-  if (type.endsWith(".")) return like(auditEvents.type, `${escapeLike(type)}%`);
+  if (type.endsWith("*")) return like(auditEvents.type, likePrefix(type.slice(0, -1)));
+  if (type.endsWith(".")) return like(auditEvents.type, likePrefix(type));
   return eq(auditEvents.type, type);
 }
 
@@ -47,7 +46,7 @@ export async function queryAudit(
   const actorEmail = sql<string | null>`coalesce(${auditEvents.actorEmail}, ${users.email})`;
   const actor = query.actor?.trim();
   if (actor) {
-    conditions.push(UUID.test(actor) ? eq(auditEvents.actorId, actor) : sql`lower(${actorEmail}) = ${actor.toLowerCase()}`);
+    conditions.push(isUuid(actor) ? eq(auditEvents.actorId, actor) : sql`lower(${actorEmail}) = ${actor.toLowerCase()}`);
   }
   if (query.from) conditions.push(gte(auditEvents.createdAt, query.from));
   if (query.to) conditions.push(lt(auditEvents.createdAt, query.to));

@@ -42,7 +42,7 @@ export async function recordAudit(db: Pick<Db, "insert">, input: AuditInput): Pr
   });
 }
 
-/** The request-derived part of an audit event: store, actor (from `requirePermission`), IP, agent. */
+/** The request-derived part of an audit event: store, actor (from `request.principal`, set by `access.require` / `access.principal`), IP, agent. */
 export function auditContext(request: FastifyRequest): Pick<AuditInput, "tenantId" | "actor" | "ip" | "userAgent" | "requestId"> {
   const principal = request.principal;
   const actor: AuditActor = principal?.user

@@ -5,10 +5,11 @@ import { z } from "zod";
 import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/problem.ts";
+import { likePattern } from "../../platform/text.ts";
 import type { Access } from "../accounts/access.ts";
 import { auditContext, diff, recordAudit } from "../audit/service.ts";
 import { productStatus, products } from "./schema.ts";
-import { type CatalogContext, categoryTree, invalidateCatalog, likePattern, listProducts, MAX_PER_PAGE, productBySlug } from "./service.ts";
+import { type CatalogContext, categoryTree, invalidateCatalog, listProducts, MAX_PER_PAGE, productBySlug } from "./service.ts";
 
 export interface CatalogRoutesOptions {
   db: Db;

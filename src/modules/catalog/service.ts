@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
+import { likePattern } from "../../platform/text.ts";
 import { categories, type ImageVariant, type Translations } from "./schema.ts";
 import type {
   CatalogReader,
@@ -211,9 +212,6 @@ const sortSql: Record<ProductSort, ReturnType<typeof sql>> = {
   "price-desc": sql`p.price desc, p.id desc`,
   "best-selling": sql`p.sold_count desc, p.id desc`,
 };
-
-/** Escapes LIKE wildcards in user text. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const COUNT_TTL_MS = 30_000;
 

@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, createTestApp, signInStaff, type TestApp } from "../../../test/app.ts";
 import { mailMessages } from "../../platform/mail/schema.ts";
-import { accounts, sessions, userConsents, users } from "../accounts/schema.ts";
+import { accounts, authThrottle, sessions, userConsents, users } from "../accounts/schema.ts";
 import { auditEvents } from "../audit/schema.ts";
+import { recordAudit } from "../audit/service.ts";
 import { ACCOUNT_DELETION_GRACE_SECONDS, ANONYMISE_JOB, ANONYMOUS_NAME, anonymiseUser, MARKETING_TEXT_VERSIONS } from "./account.ts";
 import { addresses, customers } from "./schema.ts";
 
@@ -373,6 +374,15 @@ describe("my account: profile, addresses, consents, export, deletion", () => {
     expect(res.statusCode).toBe(202);
     const requestedAt = res.json().requestedAt as string;
     const later = new Date(new Date(requestedAt).getTime() + ACCOUNT_DELETION_GRACE_SECONDS * 1000);
+    // traces of the address elsewhere: in another event's summary and diff, and a lockout counter
+    await recordAudit(t.kernel.db, {
+      tenantId: tenantA,
+      type: "staff.invite",
+      actor: { kind: "system" },
+      summary: `${email} (support)`,
+      after: { email, role: "support" },
+    });
+    await t.kernel.db.insert(authThrottle).values({ key: `signin:email:${email}`, count: 2 });
     expect(await anonymiseUser(t.kernel.db, { userId, requestedAt }, { now: later })).toBe(true);
 
     const [user] = await t.kernel.db.select().from(users).where(eq(users.id, userId));
@@ -387,6 +397,21 @@ describe("my account: profile, addresses, consents, export, deletion", () => {
       .from(auditEvents)
       .where(eq(auditEvents.actorEmail, email));
     expect(leftover?.n).toBe(0);
+    const mentions = await t.kernel.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(
+        sql`strpos(coalesce(${auditEvents.summary}, '') || coalesce(${auditEvents.before}::text, '') || coalesce(${auditEvents.after}::text, ''), ${email}) > 0`,
+      );
+    expect(mentions[0]?.n).toBe(0);
+    const [invite] = await t.kernel.db.select().from(auditEvents).where(eq(auditEvents.type, "staff.invite"));
+    expect(invite).toMatchObject({ summary: "[silindi] (support)", after: { email: "[silindi]", role: "support" } });
+    expect(
+      await t.kernel.db
+        .select()
+        .from(authThrottle)
+        .where(eq(authThrottle.key, `signin:email:${email}`)),
+    ).toEqual([]);
     // the old session no longer works, and the old password signs nobody in
     expect((await call("GET", "/api/v1/me")).statusCode).toBe(401);
     const signIn = await t.app.inject({

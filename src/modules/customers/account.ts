@@ -4,12 +4,14 @@
 
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
+import { isUuid } from "../../platform/ids.ts";
 import type { Jobs } from "../../platform/jobs/types.ts";
 import { mailMessages } from "../../platform/mail/schema.ts";
 import { HttpError } from "../../platform/problem.ts";
 import { CONSENT_TEXT_VERSIONS } from "../accounts/constants.ts";
 import {
   accounts,
+  authThrottle,
   type ConsentPurpose,
   refreshTokens,
   sessions,
@@ -43,8 +45,6 @@ export const MARKETING_TEXT_VERSIONS = {
 } as const;
 export const marketingPurposes = ["marketing_email", "marketing_sms"] as const;
 export type MarketingPurpose = (typeof marketingPurposes)[number];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who is acting on their own account, in which store, and from where (for the audit trail). */
 export interface AccountContext {
@@ -392,8 +392,8 @@ export async function listAddresses(ctx: AccountContext): Promise<AccountAddress
 
 const addressNotFound = () => new HttpError(404, "No such address in your address book.", { code: "not-found" });
 
-export async function getAddress(ctx: AccountContext, id: string): Promise<AccountAddress> {
-  if (!UUID.test(id)) throw addressNotFound();
+async function getAddress(ctx: AccountContext, id: string): Promise<AccountAddress> {
+  if (!isUuid(id)) throw addressNotFound();
   const customer = await customerOf(ctx);
   const [row] = await ctx.db
     .select()
@@ -486,7 +486,7 @@ export async function updateAddress(ctx: AccountContext, id: string, input: Addr
 
 /** Removes an address; when it was the default, the newest remaining one becomes the default. */
 export async function deleteAddress(ctx: AccountContext, id: string): Promise<void> {
-  if (!UUID.test(id)) throw addressNotFound();
+  if (!isUuid(id)) throw addressNotFound();
   const customer = await customerOf(ctx);
   await ctx.db.transaction(async (tx) => {
     const [removed] = await tx
@@ -841,6 +841,25 @@ export async function anonymiseUser(db: Db, data: AnonymiseJobData, options: { n
     await tx.update(auditEvents).set({ actorEmail: null }).where(eq(auditEvents.actorId, id));
     await tx.update(auditEvents).set({ actorEmail: null, summary: null }).where(eq(auditEvents.actorEmail, oldEmail));
     await tx.update(auditEvents).set({ summary: null }).where(eq(auditEvents.summary, oldEmail));
+    // the address inside other summaries ("x@y (support)") and inside before/after values
+    const hidden = "[silindi]";
+    await tx
+      .update(auditEvents)
+      .set({ summary: sql`replace(${auditEvents.summary}, ${oldEmail}, ${hidden})` })
+      .where(sql`strpos(${auditEvents.summary}, ${oldEmail}) > 0`);
+    // an e-mail address holds no JSON-escaped characters (checked), so a text replace keeps the JSON valid
+    if (!/["\\]/.test(oldEmail)) {
+      await tx
+        .update(auditEvents)
+        .set({ before: sql`replace(${auditEvents.before}::text, ${oldEmail}, ${hidden})::jsonb` })
+        .where(sql`strpos(${auditEvents.before}::text, ${oldEmail}) > 0`);
+      await tx
+        .update(auditEvents)
+        .set({ after: sql`replace(${auditEvents.after}::text, ${oldEmail}, ${hidden})::jsonb` })
+        .where(sql`strpos(${auditEvents.after}::text, ${oldEmail}) > 0`);
+    }
+    // lockout counters are keyed by the address
+    await tx.delete(authThrottle).where(inArray(authThrottle.key, [`signin:email:${oldEmail}`, `reset:email:${oldEmail}`]));
     await tx.delete(mailMessages).where(sql`${oldEmail} = any(${mailMessages.to})`);
     await recordAudit(tx, {
       tenantId: null,

@@ -5,7 +5,7 @@ import { createCustomer, PASSWORD, requester, signIn, staffSession } from "../..
 import { sessions, tenantStaff, userConsents, users } from "../accounts/schema.ts";
 import type { ActorContext } from "../accounts/staff.ts";
 import { auditEvents } from "../audit/schema.ts";
-import { adjustStoreCredit } from "./admin.ts";
+import { adjustStoreCredit, deleteCustomer, getCustomer, updateCustomer } from "./admin.ts";
 import { customers, storeCreditEntries } from "./schema.ts";
 
 const A = "a.test";
@@ -188,6 +188,24 @@ describe("customer administration", () => {
     ends.splice(ends.indexOf(row?.balance ?? -1), 1);
     expect(starts).toEqual(ends.sort((x, y) => x - y));
     for (const e of ledger) expect(e.balanceAfter).toBeGreaterThanOrEqual(0);
+  });
+
+  it("answers 404 (not a database error) for an id that is not a uuid, as the admin pages may pass one", async () => {
+    const ctx: ActorContext = {
+      db: t.kernel.db,
+      tenantId: tenantA,
+      actor: { kind: "user", id: ownerA.userId, email: "owner@a.test" },
+      role: "owner",
+      revokeSessions: async () => {},
+    };
+    const notFound = { statusCode: 404, code: "not-found" };
+    for (const id of ["abc", `${ayse.customerId}x`, ""]) {
+      expect(await getCustomer(t.kernel.db, tenantA, id)).toBeNull();
+      await expect(updateCustomer(ctx, id, { tier: "premium" })).rejects.toMatchObject(notFound);
+      await expect(updateCustomer(ctx, id, { disabled: true, reason: "deneme" })).rejects.toMatchObject(notFound);
+      await expect(adjustStoreCredit(ctx, id, { amount: 100, reason: "deneme" })).rejects.toMatchObject(notFound);
+      await expect(deleteCustomer(ctx, id)).rejects.toMatchObject(notFound);
+    }
   });
 
   it("deletes a customer; the person's account goes only when nothing else holds it", async () => {

@@ -5,21 +5,21 @@
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db/index.ts";
-import { HttpError } from "../../platform/problem.ts";
+import { isUuid } from "../../platform/ids.ts";
+import { toDecimalString } from "../../platform/money.ts";
+import { HttpError, notFound } from "../../platform/problem.ts";
+import { likePattern } from "../../platform/text.ts";
 import { type ConsentPurpose, tenantStaff, userConsents, users } from "../accounts/schema.ts";
 import { type ActorContext, auditBase } from "../accounts/staff.ts";
 import { auditEvents } from "../audit/schema.ts";
 import { diff, recordAudit } from "../audit/service.ts";
-import { likePattern } from "../catalog/service.ts";
 import { addresses, type CustomerTier, customers, storeCreditEntries } from "./schema.ts";
 
 export const CUSTOMER_PAGE_SIZE = 25;
 /** Largest single store-credit adjustment, in minor units (10,000,000.00). */
 export const MAX_CREDIT_ADJUSTMENT = 1_000_000_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const actorUsers = alias(users, "actor_users");
-const notFound = () => new HttpError(404, "No such customer in this store.", { code: "not-found" });
 
 export interface CustomerQuery {
   q?: string;
@@ -117,7 +117,7 @@ export interface CustomerDetail extends CustomerSummary {
 }
 
 async function findSummary(db: Db, tenantId: string, id: string): Promise<CustomerSummary | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select(summaryColumns)
     .from(customers)
@@ -212,6 +212,7 @@ export async function updateCustomer(ctx: ActorContext, id: string, patch: Custo
   if (patch.disabled === true && !reason) {
     throw new HttpError(422, "Give a reason for disabling the customer.", { code: "reason-required" });
   }
+  if (!isUuid(id)) throw notFound("Customer");
   const { changed, userId } = await ctx.db.transaction(async (tx) => {
     const [current] = await tx
       .select({
@@ -223,7 +224,7 @@ export async function updateCustomer(ctx: ActorContext, id: string, patch: Custo
       .from(customers)
       .where(and(eq(customers.id, id), eq(customers.tenantId, ctx.tenantId)))
       .for("update");
-    if (!current) throw notFound();
+    if (!current) throw notFound("Customer");
     const set: Partial<typeof customers.$inferInsert> = {};
     if (patch.tier && patch.tier !== current.tier) set.tier = patch.tier;
     if (patch.disabled === true && !current.disabledAt) {
@@ -258,7 +259,7 @@ export async function updateCustomer(ctx: ActorContext, id: string, patch: Custo
   });
   if (changed.includes("customer.disable")) await ctx.revokeSessions(userId);
   const summary = await findSummary(ctx.db, ctx.tenantId, id);
-  if (!summary) throw notFound();
+  if (!summary) throw notFound("Customer");
   return summary;
 }
 
@@ -279,7 +280,7 @@ export async function adjustStoreCredit(
     });
   }
   if (reason.length < 3) throw new HttpError(422, "Give a reason for the adjustment (at least 3 characters).", { code: "reason-required" });
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound("Customer");
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(customers)
@@ -291,10 +292,10 @@ export async function adjustStoreCredit(
         .select({ balance: customers.storeCredit })
         .from(customers)
         .where(and(eq(customers.id, id), eq(customers.tenantId, ctx.tenantId)));
-      if (!row) throw notFound();
+      if (!row) throw notFound("Customer");
       throw new HttpError(
         409,
-        `The store credit balance is ${(row.balance / 100).toFixed(2)}; taking ${(-input.amount / 100).toFixed(2)} would make it negative.`,
+        `The store credit balance is ${toDecimalString(row.balance)}; taking ${toDecimalString(-input.amount)} would make it negative.`,
         { code: "insufficient-credit" },
       );
     }
@@ -309,7 +310,7 @@ export async function adjustStoreCredit(
       type: "customer.credit_adjust",
       targetType: "customer",
       targetId: id,
-      summary: `${input.amount > 0 ? "+" : "-"}${(Math.abs(input.amount) / 100).toFixed(2)}: ${reason}`,
+      summary: `${input.amount > 0 ? "+" : "-"}${toDecimalString(Math.abs(input.amount))}: ${reason}`,
       before: { storeCredit: updated.balance - input.amount },
       after: { storeCredit: updated.balance },
     });
@@ -333,7 +334,7 @@ export async function adjustStoreCredit(
  * record, no staff membership anywhere, not a platform administrator.
  */
 export async function deleteCustomer(ctx: ActorContext, id: string): Promise<{ userDeleted: boolean }> {
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound("Customer");
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx
       .select({
@@ -348,7 +349,7 @@ export async function deleteCustomer(ctx: ActorContext, id: string): Promise<{ u
       .innerJoin(users, eq(users.id, customers.userId))
       .where(and(eq(customers.id, id), eq(customers.tenantId, ctx.tenantId)))
       .for("update", { of: customers });
-    if (!current) throw notFound();
+    if (!current) throw notFound("Customer");
     await tx.delete(customers).where(eq(customers.id, id));
     await tx.delete(userConsents).where(and(eq(userConsents.userId, current.userId), eq(userConsents.tenantId, ctx.tenantId)));
     const [others] = await tx

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTurkishMobile, isValidPostalCode, isValidTckn, isValidVkn, normalizeTurkishMobile } from "./validators.ts";
+import { isValidPostalCode, isValidTckn, isValidVkn, normalizeTurkishMobile } from "./validators.ts";
 
 describe("isValidTckn", () => {
   it.each(["10000000146", "11111111110", "12345678950"])("accepts %s", (value) => {
@@ -60,10 +60,6 @@ describe("normalizeTurkishMobile", () => {
     ["", "empty"],
   ])("refuses %s (%s)", (input) => {
     expect(normalizeTurkishMobile(input)).toBeNull();
-  });
-
-  it("formats for display", () => {
-    expect(formatTurkishMobile("+905321234567")).toBe("+90 532 123 45 67");
   });
 });
 

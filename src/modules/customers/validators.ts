@@ -54,12 +54,6 @@ export function normalizeTurkishMobile(input: string): string | null {
   return `+90${digits}`;
 }
 
-/** "+905321234567" → "+90 532 123 45 67" (other strings unchanged). */
-export function formatTurkishMobile(e164: string): string {
-  const m = /^\+90(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return m ? `+90 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
-}
-
 /** Posta kodu: 5 digits whose first two are a province plate code (01–81). */
 export function isValidPostalCode(value: string): boolean {
   if (!/^\d{5}$/.test(value)) return false;

@@ -24,6 +24,12 @@ export interface MailerOptions {
   from: string;
   db: Db;
   log?: MailLogger;
+  /**
+   * Keep a message's secrets (`MailMessage.redact`) in the outbox when there is no SMTP, so that
+   * developers can open password-reset links from the admin. Never in production: whoever reads
+   * the outbox could take over the accounts. Default false.
+   */
+  keepSecretsInOutbox?: boolean;
 }
 
 /**
@@ -76,21 +82,23 @@ export function createMailer(options: MailerOptions): Mailer {
       };
       const summary = { to, subject: message.subject, template: message.template, tenantId: row.tenantId };
 
+      const hide = (value: string) =>
+        (message.redact ?? []).reduce((out, secret) => (secret ? out.split(secret).join("[hidden]") : out), value);
+      const stored = { ...row, text: hide(row.text), html: row.html && hide(row.html) };
+
       if (!smtpUrl) {
         const [saved] = await db
           .insert(mailMessages)
-          .values({ ...row, transport: "outbox", status: "captured" })
+          .values({ ...(options.keepSecretsInOutbox ? row : stored), transport: "outbox", status: "captured" })
           .returning({ id: mailMessages.id });
         const id = (saved as { id: string }).id;
         log?.info({ mailId: id, ...summary }, "mail captured in the outbox (no SMTP_URL configured)");
         return { id, status: "captured" };
       }
 
-      const hide = (value: string) =>
-        (message.redact ?? []).reduce((out, secret) => (secret ? out.split(secret).join("[hidden]") : out), value);
       const [saved] = await db
         .insert(mailMessages)
-        .values({ ...row, text: hide(row.text), html: row.html && hide(row.html), transport: "smtp", status: "sending" })
+        .values({ ...stored, transport: "smtp", status: "sending" })
         .returning({ id: mailMessages.id });
       const id = (saved as { id: string }).id;
       // Our own Message-ID, derived from the row id, so it is known even if delivery is cut short.

@@ -209,6 +209,38 @@ describe("mailer", () => {
     expect(JSON.stringify(row)).not.toContain(invoice.toString("base64"));
   });
 
+  it("delivers a message's secrets but keeps them out of the stored copy", async () => {
+    const secret = "Zx9TOKENqq7";
+    const message = {
+      to: "ayse@example.com",
+      subject: "Şifre sıfırlama",
+      text: `Bağlantı: https://shop.example/sifre-sifirla?token=${secret}`,
+      html: `<a href="https://shop.example/sifre-sifirla?token=${secret}&amp;x=1">Yeni şifre</a>`,
+      redact: [secret],
+    };
+    const smtpMailer = createMailer({
+      smtpUrl: `smtp://user:pass@127.0.0.1:${smtp.port}`,
+      from: "Kervan <no-reply@shop.example>",
+      db: database.db,
+    });
+    const before = smtp.received.length;
+    const sent = await smtpMailer.send(message);
+    await smtpMailer.close();
+    expect(sent.status).toBe("sent");
+    // the person gets the link...
+    expect((smtp.received[before] as Received).raw).toContain(secret);
+    // ...the outbox, which staff can read, does not
+    const stored = await rowOf(sent.id);
+    expect(stored?.text).toBe("Bağlantı: https://shop.example/sifre-sifirla?token=[hidden]");
+    expect(stored?.html).not.toContain(secret);
+
+    // without SMTP the outbox hides them too, unless told to keep them (development)
+    const captured = await createMailer({ from: "Kervan <no-reply@localhost>", db: database.db }).send(message);
+    expect((await rowOf(captured.id))?.text).not.toContain(secret);
+    const kept = await createMailer({ from: "Kervan <no-reply@localhost>", db: database.db, keepSecretsInOutbox: true }).send(message);
+    expect((await rowOf(kept.id))?.text).toContain(secret);
+  });
+
   it("records a message some recipients refused as sent, naming the refused ones", async () => {
     const before = smtp.received.length;
     const mailer = createMailer({

@@ -16,9 +16,9 @@ export interface MailMessage {
   /** A short machine name of the template, e.g. `order-confirmation`, for filtering the outbox. */
   template?: string;
   /**
-   * Secrets in the message (a password-reset link) that the stored copy must not keep once the
-   * message goes out by SMTP; they are replaced by "[hidden]" in `mail_messages`. In outbox-only
-   * mode (no SMTP_URL, development) the stored copy is the delivery, so it keeps them.
+   * Secrets in the message (a password-reset link) that the stored copy must not keep; they are
+   * replaced by "[hidden]" in `mail_messages`. Only a development outbox without SMTP keeps them
+   * (`keepSecretsInOutbox`), as it is the delivery there.
    */
   redact?: string[];
 }

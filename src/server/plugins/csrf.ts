@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { AUTH_BASE_PATH } from "../../modules/accounts/constants.ts";
+import { AUTH_BASE_PATH, hasSessionCookie } from "../../modules/accounts/constants.ts";
 import { problem, sendProblem } from "../../platform/problem.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -30,8 +30,10 @@ export const csrfPlugin = fp(
   async (app: FastifyInstance) => {
     app.addHook("onRequest", async (request, reply) => {
       if (SAFE_METHODS.has(request.method)) return;
-      if (!request.headers.cookie?.includes("session_token")) return;
-      if (request.headers.authorization) return;
+      if (!hasSessionCookie(request.headers.cookie)) return;
+      // bearer-token clients send no cookies of ours by design; any other Authorization (a
+      // proxy's Basic auth) does not make a cookie-authenticated write safe
+      if (/^Bearer\s/i.test(request.headers.authorization ?? "")) return;
       if (request.url.startsWith(`${AUTH_BASE_PATH}/`)) return;
       const own = `${request.protocol}://${request.host}`;
       const from = sourceOrigin(request);

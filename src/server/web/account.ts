@@ -17,6 +17,7 @@ import {
 } from "../../modules/customers/account.ts";
 import { districts, neighbourhoods, provinces } from "../../modules/geo/service.ts";
 import { HttpError } from "../../platform/problem.ts";
+import { EMAIL_RE } from "../../web/lib/forms.ts";
 import type { AccountResult, AccountWeb, EmailChangeError } from "../../web/services/account.ts";
 import type { Kernel } from "../kernel.ts";
 
@@ -61,7 +62,7 @@ export function accountWeb(kernel: Kernel, request: FastifyRequest): AccountWeb 
     },
     async changeEmail(newEmail) {
       const email = newEmail.trim().toLowerCase();
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) return { ok: false, error: "invalid" };
+      if (!EMAIL_RE.test(email) || email.length > 254) return { ok: false, error: "invalid" };
       const c = await ctx();
       if (email === c.email?.toLowerCase()) return { ok: false, error: "same" };
       // Through better-auth's HTTP handler so its hooks see the store (tenant, language, origin)

@@ -3,12 +3,11 @@ import type { Permission } from "../../modules/accounts/permissions.ts";
 import type { Principal } from "../../modules/accounts/types.ts";
 import { type ApiKeyActor, type ApiKeyView, createApiKey, listApiKeys, revokeApiKey } from "../../modules/api-access/api-keys.ts";
 import { auditContext } from "../../modules/audit/service.ts";
+import { isUuid } from "../../platform/ids.ts";
 import { HttpError } from "../../platform/problem.ts";
+import { endOfDayInTurkey } from "../../web/lib/dates.ts";
 import type { ApiKeyItem, ApiKeysAdmin, CreateApiKeyResult } from "../../web/services/api-keys.ts";
 import type { Kernel } from "../kernel.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const toItem = (k: ApiKeyView): ApiKeyItem => ({
   id: k.id,
@@ -21,14 +20,6 @@ const toItem = (k: ApiKeyView): ApiKeyItem => ({
   revokedAt: k.revokedAt?.toISOString() ?? null,
   status: k.status,
 });
-
-/** The end of a calendar day in Turkey (UTC+3 all year), or null when the text is not a date. */
-function endOfDayInTurkey(day: string): Date | null {
-  // rejects impossible dates such as 2026-02-31
-  const noon = new Date(`${day}T12:00:00Z`);
-  if (!DATE.test(day) || Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== day) return null;
-  return new Date(`${day}T23:59:59.999+03:00`);
-}
 
 /** Implements ApiKeysAdmin for one request. */
 export function apiKeysWeb(kernel: Kernel, request: FastifyRequest): ApiKeysAdmin {
@@ -76,7 +67,7 @@ export function apiKeysWeb(kernel: Kernel, request: FastifyRequest): ApiKeysAdmi
     },
     async revoke(id) {
       const who = await manager();
-      if (!UUID.test(id)) return false;
+      if (!isUuid(id)) return false;
       return (await revokeApiKey(db, actor(who), id)) !== "missing";
     },
   };

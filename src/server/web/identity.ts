@@ -1,7 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import QRCode from "qrcode";
-import { AUTH_BASE_PATH, COOKIE_PREFIX } from "../../modules/accounts/constants.ts";
+import { AUTH_BASE_PATH, COOKIE_PREFIX, hasSessionCookie } from "../../modules/accounts/constants.ts";
 import { webHeaders } from "../../modules/accounts/service.ts";
+import { isUuid } from "../../platform/ids.ts";
 import type { ActiveSession, IdentityError, IdentityResult, IdentityWeb, TwoFactorSetup } from "../../web/services/identity.ts";
 import type { Kernel } from "../kernel.ts";
 
@@ -10,8 +11,6 @@ const BODY_HEADERS = ["content-length", "content-type", "transfer-encoding", "co
 
 /** better-auth reset tokens are 24 alphanumeric characters; anything far from that is forged. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
-
-const SESSION_ID = /^[0-9a-f-]{36}$/i;
 
 interface Answer {
   status: number;
@@ -114,7 +113,7 @@ export function identityWeb(kernel: Kernel, request: FastifyRequest): IdentityWe
   }
 
   async function currentSession() {
-    if (!request.headers.cookie?.includes("session_token")) return null;
+    if (!hasSessionCookie(request.headers.cookie)) return null;
     const auth = await kernel.auth();
     return auth.api.getSession({ headers: headers(false), query: { disableCookieCache: true } });
   }
@@ -255,7 +254,7 @@ export function identityWeb(kernel: Kernel, request: FastifyRequest): IdentityWe
     },
 
     async revokeSession(id) {
-      if (!SESSION_ID.test(id)) return { ok: false, error: { status: 400, code: "INVALID_SESSION", message: "" }, cookies: [] };
+      if (!isUuid(id)) return { ok: false, error: { status: 400, code: "INVALID_SESSION", message: "" }, cookies: [] };
       const row = (await sessionRows()).find((s) => s.id === id);
       // Someone else's or an already ended session: nothing to do.
       if (!row) return { ok: true, value: null, cookies: [] };

@@ -16,6 +16,8 @@ import { queryAudit } from "../../modules/audit/query.ts";
 import type { AuditEvent } from "../../modules/audit/schema.ts";
 import { adjustStoreCredit, deleteCustomer, getCustomer, listCustomers, updateCustomer } from "../../modules/customers/admin.ts";
 import { HttpError } from "../../platform/problem.ts";
+import { startOfDayInTurkey } from "../../web/lib/dates.ts";
+import { preferencesFromCookieHeader } from "../../web/lib/preferences.ts";
 import {
   AUDIT_PER_PAGE,
   type AuditRow,
@@ -25,15 +27,6 @@ import {
   type PeopleResult,
 } from "../../web/services/people-admin.ts";
 import type { Kernel } from "../kernel.ts";
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Start of a calendar day in Türkiye (UTC+3 all year since 2016). */
-function istanbulDay(day: string | undefined, plusDays = 0): Date | undefined {
-  if (!day || !DAY.test(day)) return undefined;
-  const date = new Date(`${day}T00:00:00+03:00`);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return new Date(date.getTime() + plusDays * 86_400_000);
-}
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -168,7 +161,7 @@ export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleA
             email,
             role,
             origin: `${request.protocol}://${request.host}`,
-            locale: /(?:^|;\s*)lang=en(?:;|$)/.test(request.headers.cookie ?? "") ? "en" : "tr",
+            locale: preferencesFromCookieHeader(request.headers.cookie).locale,
             mailer: kernel.mailer,
             inviterName: user?.name || user?.email || request.tenant.name,
           });
@@ -185,8 +178,8 @@ export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleA
         const result = await queryAudit(db, tenantId, {
           type: filter.type,
           actor: filter.actor,
-          from: istanbulDay(filter.from),
-          to: istanbulDay(filter.to, 1),
+          from: startOfDayInTurkey(filter.from) ?? undefined,
+          to: startOfDayInTurkey(filter.to, 1) ?? undefined,
           page: filter.page,
           perPage: AUDIT_PER_PAGE,
         });

@@ -12,9 +12,12 @@ export function noStore() {
   return { "Cache-Control": "no-store" };
 }
 
-/** A same-site relative path to continue to after signing in, or the fallback. */
-export function safeNext(value: string | null | undefined, fallback = "/hesap"): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+/**
+ * A same-site relative path to continue to after signing in, or the fallback. `prefix` limits it
+ * to one part of the site (the admin's sign-in only continues to `/admin…`).
+ */
+export function safeNext(value: string | null | undefined, fallback = "/hesap", prefix = "/"): string {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || !value.startsWith(prefix)) return fallback;
   if (/^\/(?:giris|cikis|uye-ol|sifre)/.test(value)) return fallback;
   return value;
 }
@@ -26,7 +29,7 @@ export function cookieHeaders(cookies: string[], extra: Record<string, string> =
   return headers;
 }
 
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export { EMAIL_RE } from "../lib/forms.ts";
 
 /** Turns a better-auth refusal into a sentence a shopper can act on. */
 export function describeError(t: TFunction, error: IdentityError): string {

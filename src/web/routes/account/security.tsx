@@ -1,6 +1,7 @@
 import clsx from "clsx";
 import { KeyRound, LogOut, Monitor, ShieldAlert, ShieldCheck, ShieldOff, Smartphone } from "lucide-react";
 import { data, Form, redirect, useNavigation } from "react-router";
+import { MIN_PASSWORD_LENGTH } from "../../../modules/accounts/constants.ts";
 import { cookieHeaders, describeError, Field, Notice, noStore, PasswordInput } from "../../components/auth-ui.tsx";
 import { getApp } from "../../context.ts";
 import { getT, type TFunction, useLocale, useT } from "../../i18n/index.ts";
@@ -11,8 +12,6 @@ import type { ActiveSession, TwoFactorSetup } from "../../services/identity.ts";
 import type { Route } from "./+types/security";
 
 export const headers = noStore;
-
-const MIN_PASSWORD = 10;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const app = getApp(context);
@@ -52,7 +51,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       const current = text("currentPassword");
       const next = text("newPassword");
       if (!current) return failed(t("auth.errorCurrentPassword"));
-      if (next.length < MIN_PASSWORD) return failed(t("auth.passwordTooShort"));
+      if (next.length < MIN_PASSWORD_LENGTH) return failed(t("auth.passwordTooShort"));
       if (next !== text("confirmPassword")) return failed(t("auth.errorMismatch"));
       const result = await identity.changePassword({ currentPassword: current, newPassword: next });
       if (!result.ok) return failed(describeError(t, result.error), result.error.status, result.cookies);
@@ -321,17 +320,17 @@ export default function SecurityPage({ loaderData, actionData }: Route.Component
               <PasswordInput id="currentPassword" name="currentPassword" autoComplete="current-password" />
             </Field>
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field id="newPassword" label={t("auth.newPassword")} hint={t("auth.passwordHint", { min: MIN_PASSWORD })}>
+              <Field id="newPassword" label={t("auth.newPassword")} hint={t("auth.passwordHint", { min: MIN_PASSWORD_LENGTH })}>
                 <PasswordInput
                   id="newPassword"
                   name="newPassword"
                   autoComplete="new-password"
-                  minLength={MIN_PASSWORD}
+                  minLength={MIN_PASSWORD_LENGTH}
                   describedBy="newPassword-hint"
                 />
               </Field>
               <Field id="confirmPassword" label={t("auth.newPasswordAgain")}>
-                <PasswordInput id="confirmPassword" name="confirmPassword" autoComplete="new-password" minLength={MIN_PASSWORD} />
+                <PasswordInput id="confirmPassword" name="confirmPassword" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} />
               </Field>
             </div>
             <p className="text-muted text-xs">{t("auth.changePasswordNote")}</p>

@@ -7,6 +7,7 @@ import { Pagination } from "../../components/pagination.tsx";
 import { requirePermission } from "../../context.ts";
 import { getT, type TFunction } from "../../i18n/index.ts";
 import { AUDIT_TYPE_GROUPS, type AuditLabels, auditLabels } from "../../lib/audit-labels.ts";
+import { isDay } from "../../lib/dates.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import type { AuditRow } from "../../services/people-admin.ts";
@@ -16,7 +17,6 @@ import type { Route } from "./+types/audit";
 const KNOWN_FILTERS = new Set(["", ...AUDIT_TYPE_GROUPS.flatMap((g) => [...g.all.map((o) => o.value), ...g.types])]);
 
 const TYPE_RE = /^[a-z0-9_.]+\*?$/;
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 // URL parameters: ?tur=&kisi=&baslangic=YYYY-MM-DD&bitis=YYYY-MM-DD&sayfa=
 export async function loader({ context, url }: Route.LoaderArgs) {
@@ -31,8 +31,8 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   const result = await admin.people.audit.query({
     type: TYPE_RE.test(type) ? type : undefined,
     actor: actor || undefined,
-    from: DAY_RE.test(from) ? from : undefined,
-    to: DAY_RE.test(to) ? to : undefined,
+    from: isDay(from) ? from : undefined,
+    to: isDay(to) ? to : undefined,
     page,
   });
   return { ...result, filters: { type, actor, from, to }, pathname: url.pathname, search: url.search };

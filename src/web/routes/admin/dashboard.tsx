@@ -1,13 +1,13 @@
 import { ArrowRight, CircleCheck, ExternalLink, Layers, Mail, Package, PackageX } from "lucide-react";
 import { Link } from "react-router";
 import { PageHeader } from "../../components/admin-ui.tsx";
-import { requireAdmin } from "../../context.ts";
+import { requirePermission } from "../../context.ts";
 import { getT, type MessageKey } from "../../i18n/index.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import type { Route } from "./+types/dashboard";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  return { stats: await requireAdmin(context).dashboard() };
+  return { stats: await requirePermission(context, "dashboard:read").dashboard() };
 }
 
 type Stats = Route.ComponentProps["loaderData"]["stats"];

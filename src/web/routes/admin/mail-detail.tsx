@@ -2,14 +2,14 @@ import { ArrowLeft } from "lucide-react";
 import { data, isRouteErrorResponse, Link, useRouteError } from "react-router";
 import { MailStatus } from "../../components/admin-ui.tsx";
 import { StatusPage } from "../../components/status-page.tsx";
-import { requireAdmin } from "../../context.ts";
+import { requirePermission } from "../../context.ts";
 import { getT, useT } from "../../i18n/index.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import type { Route } from "./+types/mail-detail";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
-  const mail = await requireAdmin(context).mail.get(params.id);
+  const mail = await requirePermission(context, "mail:read").mail.get(params.id);
   if (!mail) throw data(null, { status: 404 });
   return { mail };
 }

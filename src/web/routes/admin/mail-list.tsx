@@ -2,14 +2,14 @@ import { ChevronRight, Inbox } from "lucide-react";
 import { Link } from "react-router";
 import { MailStatus, PageHeader } from "../../components/admin-ui.tsx";
 import { Pagination } from "../../components/pagination.tsx";
-import { MAIL_PAGE_SIZE, requireAdmin } from "../../context.ts";
+import { MAIL_PAGE_SIZE, requirePermission } from "../../context.ts";
 import { getT } from "../../i18n/index.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import type { Route } from "./+types/mail-list";
 
 export async function loader({ context, url }: Route.LoaderArgs) {
-  const admin = requireAdmin(context);
+  const admin = requirePermission(context, "mail:read");
   const raw = Number.parseInt(url.searchParams.get("sayfa") ?? "1", 10);
   const page = Number.isFinite(raw) && raw > 0 ? raw : 1;
   const result = await admin.mail.list(page);

@@ -1,6 +1,7 @@
 import { CircleAlert, Eye, EyeOff, LoaderCircle, LogIn, ShieldCheck, Store } from "lucide-react";
 import { type FormEvent, useId, useState } from "react";
 import { Link, redirect } from "react-router";
+import { EMAIL_RE, safeNext } from "../../components/auth-ui.tsx";
 import { Logo } from "../../components/logo.tsx";
 import { LanguageSwitch, ThemeToggle } from "../../components/preferences.tsx";
 import { getApp } from "../../context.ts";
@@ -8,13 +9,9 @@ import { type MessageKey, useT } from "../../i18n/index.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import type { Route } from "./+types/sign-in";
 
-function safeNext(value: string | null): string {
-  return value?.startsWith("/admin") && !value.startsWith("//") ? value : "/admin";
-}
-
 export function loader({ context, url }: Route.LoaderArgs) {
   const app = getApp(context);
-  const next = safeNext(url.searchParams.get("next"));
+  const next = safeNext(url.searchParams.get("next"), "/admin", "/admin");
   if (app.admin) throw redirect(next);
   // Signed in, but not staff: say so instead of looping between /admin and this page.
   return { next, notStaff: app.user !== null };
@@ -24,8 +21,6 @@ export function loader({ context, url }: Route.LoaderArgs) {
 export function action() {
   return { error: "signIn.errorNoScript" as MessageKey };
 }
-
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** better-auth answers with `{ code, message }`; map what a person can act on to our wording. */
 function errorFor(status: number, code: string | undefined): MessageKey {

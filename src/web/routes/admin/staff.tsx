@@ -3,6 +3,7 @@ import { MailPlus, ShieldCheck, ShieldOff, UserMinus, X } from "lucide-react";
 import { Form, useNavigation } from "react-router";
 import { Card, errorText, Notice, RoleBadge, roleLabel, selectClass, smallButton } from "../../components/admin-people-ui.tsx";
 import { PageHeader } from "../../components/admin-ui.tsx";
+import { EMAIL_RE } from "../../components/auth-ui.tsx";
 import { requirePermission } from "../../context.ts";
 import { getT, useT } from "../../i18n/index.ts";
 import { formatDateTime } from "../../lib/format.ts";
@@ -17,7 +18,6 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 type ActionResult = { intent: string; ok: boolean; code?: string; message?: string; email?: string };
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const isRole = (value: string): value is StaffRoleName => (STAFF_ROLE_NAMES as readonly string[]).includes(value);
 
 export async function action({ context, request }: Route.ActionArgs): Promise<ActionResult> {

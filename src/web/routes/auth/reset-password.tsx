@@ -1,5 +1,6 @@
 import { CircleCheck, KeyRound, LinkIcon, TimerOff } from "lucide-react";
 import { data, Form, Link, useNavigation } from "react-router";
+import { MIN_PASSWORD_LENGTH } from "../../../modules/accounts/constants.ts";
 import { AuthShell, describeError, Field, Notice, noStore, PasswordInput } from "../../components/auth-ui.tsx";
 import { getApp } from "../../context.ts";
 import { getT, useT } from "../../i18n/index.ts";
@@ -8,8 +9,6 @@ import { Seo } from "../../lib/seo.tsx";
 import type { Route } from "./+types/reset-password";
 
 export const headers = noStore;
-
-const MIN_PASSWORD = 10;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const token = (new URL(request.url).searchParams.get("token") ?? "").slice(0, 200);
@@ -26,7 +25,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const token = String(form.get("token") ?? "").slice(0, 200);
   const password = String(form.get("password") ?? "");
   const confirm = String(form.get("confirm") ?? "");
-  if (password.length < MIN_PASSWORD) return data<ActionResult>({ error: t("auth.passwordTooShort") }, { status: 400 });
+  if (password.length < MIN_PASSWORD_LENGTH) return data<ActionResult>({ error: t("auth.passwordTooShort") }, { status: 400 });
   if (password !== confirm) return data<ActionResult>({ error: t("auth.errorMismatch") }, { status: 400 });
   const result = await app.identity.resetPassword({ token, newPassword: password });
   if (!result.ok) {
@@ -96,19 +95,19 @@ export default function ResetPasswordPage({ loaderData, actionData }: Route.Comp
           </Notice>
         )}
         <input type="hidden" name="token" value={loaderData.token} />
-        <Field id="password" label={t("auth.newPassword")} hint={t("auth.passwordHint", { min: MIN_PASSWORD })}>
+        <Field id="password" label={t("auth.newPassword")} hint={t("auth.passwordHint", { min: MIN_PASSWORD_LENGTH })}>
           <PasswordInput
             id="password"
             name="password"
             autoComplete="new-password"
-            minLength={MIN_PASSWORD}
+            minLength={MIN_PASSWORD_LENGTH}
             invalid={Boolean(error)}
             describedBy="password-hint"
             autoFocus
           />
         </Field>
         <Field id="confirm" label={t("auth.newPasswordAgain")}>
-          <PasswordInput id="confirm" name="confirm" autoComplete="new-password" minLength={MIN_PASSWORD} />
+          <PasswordInput id="confirm" name="confirm" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} />
         </Field>
         <button type="submit" disabled={busy} className="btn btn-primary h-11 w-full disabled:opacity-70">
           {t("auth.resetSubmit")}

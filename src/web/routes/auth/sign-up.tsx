@@ -1,5 +1,6 @@
 import { MailCheck, UserPlus } from "lucide-react";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { MIN_PASSWORD_LENGTH } from "../../../modules/accounts/constants.ts";
 import { AuthShell, Checkbox, describeError, EMAIL_RE, Field, Notice, noStore, PasswordInput } from "../../components/auth-ui.tsx";
 import { getApp } from "../../context.ts";
 import { getT, useT } from "../../i18n/index.ts";
@@ -8,8 +9,6 @@ import { Seo } from "../../lib/seo.tsx";
 import type { Route } from "./+types/sign-up";
 
 export const headers = noStore;
-
-const MIN_PASSWORD = 10;
 
 export function loader({ context }: Route.LoaderArgs) {
   if (getApp(context).user) throw redirect("/hesap");
@@ -48,7 +47,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     data<ActionResult>({ error, field, values }, { status });
   if (values.name.length < 2) return fail(t("auth.errorName"), "name");
   if (!EMAIL_RE.test(values.email)) return fail(t("auth.errorEmail"), "email");
-  if (password.length < MIN_PASSWORD) return fail(t("auth.passwordTooShort"), "password");
+  if (password.length < MIN_PASSWORD_LENGTH) return fail(t("auth.passwordTooShort"), "password");
   if (!values.acceptTerms) return fail(t("auth.errorTerms"), "acceptTerms");
   const result = await app.identity.signUp({ ...values, password, callbackURL: "/hesap?dogrulandi=1" });
   if (!result.ok) {
@@ -125,12 +124,12 @@ export default function SignUpPage({ actionData }: Route.ComponentProps) {
             />
           </Field>
         </div>
-        <Field id="password" label={t("auth.password")} hint={t("auth.passwordHint", { min: MIN_PASSWORD })}>
+        <Field id="password" label={t("auth.password")} hint={t("auth.passwordHint", { min: MIN_PASSWORD_LENGTH })}>
           <PasswordInput
             id="password"
             name="password"
             autoComplete="new-password"
-            minLength={MIN_PASSWORD}
+            minLength={MIN_PASSWORD_LENGTH}
             invalid={invalid("password")}
             describedBy="password-hint"
           />
