@@ -127,15 +127,18 @@ interface Scenario {
   path: string;
   connections: number;
   target: { rps?: number; p95?: number };
+  /** e.g. a session cookie for signed-in pages */
+  headers?: Record<string, string>;
 }
 
 async function load(base: string, scenario: Scenario) {
   // Warm up caches and JIT, then measure.
-  await autocannon({ url: base + scenario.path, connections: scenario.connections, duration: 3 });
+  await autocannon({ url: base + scenario.path, connections: scenario.connections, duration: 3, headers: scenario.headers });
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: base + scenario.path, connections: scenario.connections, duration }, (err, res) =>
-      err ? reject(err) : resolve(res),
+    const instance = autocannon(
+      { url: base + scenario.path, connections: scenario.connections, duration, headers: scenario.headers },
+      (err, res) => (err ? reject(err) : resolve(res)),
     );
     // autocannon reports p97.5 but not p95: keep every 2xx latency and compute exact percentiles.
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
@@ -173,6 +176,25 @@ const baseEnv: NodeJS.ProcessEnv = {
   SEED_DEMO: "true",
 };
 
+/** A verified customer's session cookie: signed-in pages skip the page cache and render per person. */
+async function customerCookie(base: string, url: string): Promise<string> {
+  const email = "bench.musteri@example.com";
+  const password = "Bench-Musteri-Sifre-2026";
+  const post = (path: string, body: object) =>
+    fetch(base + path, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify(body) });
+  await post("/api/auth/sign-up/email", { email, password, name: "Bench Müşteri", acceptTerms: true });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("update users set email_verified = true where email = $1", [email]);
+  await client.end();
+  const res = await post("/api/auth/sign-in/email", { email, password });
+  if (!res.ok) throw new Error(`bench customer sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";", 1)[0])
+    .join("; ");
+}
+
 async function main() {
   const started = new Date();
   console.log(`Kervan benchmark — ${products} products, ${connections} connections, ${duration} s per scenario`);
@@ -206,6 +228,17 @@ async function main() {
       target: {},
     },
   ];
+  const cookie = await customerCookie(server.url, databaseUrl);
+  scenarios.push(
+    {
+      name: "product page, signed in (no page cache)",
+      path: `/urun/${sample.items[0]?.slug}`,
+      connections,
+      target: {},
+      headers: { cookie },
+    },
+    { name: "My account, signed in", path: "/hesap", connections, target: {}, headers: { cookie } },
+  );
   const results = [];
   for (const scenario of scenarios) {
     const r = await load(server.url, scenario);

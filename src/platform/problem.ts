@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { z } from "zod";
 
 /** RFC 9457 problem details, the body of every API error. */
 export interface Problem {
@@ -10,6 +11,9 @@ export interface Problem {
   requestId?: string;
   errors?: { path: string; message: string }[];
 }
+
+/** A problem details body in a route's response schema (OpenAPI). */
+export const problemSchema = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional() });
 
 const titles: Record<number, string> = {
   400: "Bad Request",

@@ -6,6 +6,7 @@
 // so the Vite server bundle never duplicates server modules.
 
 import { createContext, type RouterContext, type RouterContextProvider, redirect } from "react-router";
+import type { Permission } from "../modules/accounts/permissions.ts";
 import type { CatalogReader } from "../modules/catalog/types.ts";
 import type { TenantProfile } from "../modules/tenants/schema.ts";
 import type { AccountWeb } from "./services/account.ts";
@@ -113,7 +114,7 @@ export function getApp(context: Readonly<RouterContextProvider>): AppWebContext 
  * For admin page loaders and actions: the staff-only reader when the signed-in staff member has
  * `permission`; a redirect to the admin sign-in page for visitors, a 403 page for other staff.
  */
-export function requirePermission(context: Readonly<RouterContextProvider>, permission: string): AdminReader {
+export function requirePermission(context: Readonly<RouterContextProvider>, permission: Permission): AdminReader {
   const app = getApp(context);
   if (!app.admin || !app.staff) throw redirect("/admin/giris");
   if (!app.staff.permissions.includes(permission)) throw new Response("Forbidden", { status: 403 });

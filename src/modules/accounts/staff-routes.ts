@@ -6,15 +6,16 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import type { Mailer } from "../../platform/mail/types.ts";
-import { problem, sendProblem } from "../../platform/problem.ts";
-import { preferencesFromCookieHeader } from "../../web/lib/preferences.ts";
+import { problem, problemSchema, sendProblem } from "../../platform/problem.ts";
 import type { Access } from "./access.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
 import { staffRoles } from "./schema.ts";
 import {
+  acceptContext,
   acceptInvitation,
   actorContext,
   changeStaffRole,
+  invitationFrom,
   inviteStaff,
   listInvitations,
   listStaff,
@@ -34,7 +35,6 @@ export interface StaffRoutesOptions {
   invalidateTenants: () => void;
 }
 
-const problemSchema = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional() });
 const role = z.enum(staffRoles);
 
 const memberSchema = z.object({
@@ -144,10 +144,7 @@ export async function staffRoutes(fastify: FastifyInstance, options: StaffRoutes
       const result = await inviteStaff(actorContext(request, options), {
         email: request.body.email,
         role: request.body.role,
-        origin: `${request.protocol}://${request.host}`,
-        locale: request.body.locale ?? preferencesFromCookieHeader(request.headers.cookie).locale,
-        mailer: options.mailer,
-        inviterName: request.principal?.user?.name || request.principal?.user?.email || request.tenant.name,
+        ...invitationFrom(request, options.mailer, request.body.locale),
       });
       return reply.code(201).send({ invitation: invitationJson(result.invitation), mailStatus: result.mailStatus });
     },
@@ -208,17 +205,7 @@ export async function staffRoutes(fastify: FastifyInstance, options: StaffRoutes
     async (request, reply) => {
       const who = await access.principal(request, reply);
       if (!who?.user) return sendProblem(reply, problem(401, "Sign in (or sign up) with the invited e-mail address first."));
-      return acceptInvitation(
-        {
-          db,
-          tenantId: request.tenant.id,
-          user: who.user,
-          ip: request.ip,
-          userAgent: request.headers["user-agent"] ?? null,
-          requestId: request.id,
-        },
-        request.body.token,
-      );
+      return acceptInvitation(acceptContext(request, db, who.user), request.body.token);
     },
   );
 }

@@ -3,10 +3,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
 import { HttpError } from "../../platform/problem.ts";
-import { diff, recordAudit } from "../audit/service.ts";
+import { auditFields, diff, recordAudit } from "../audit/service.ts";
 import { tenants } from "../tenants/schema.ts";
 import { users } from "./schema.ts";
-import { type ActorContext, auditBase } from "./staff.ts";
+import type { ActorContext } from "./staff.ts";
 
 export interface SecuritySettings {
   requireStaffTwoFactor: boolean;
@@ -46,7 +46,7 @@ export async function updateSecuritySettings(
       .update(tenants)
       .set({ settings: sql`${tenants.settings} || ${JSON.stringify(after)}::jsonb`, updatedAt: new Date() })
       .where(eq(tenants.id, ctx.tenantId));
-    await recordAudit(tx, { ...auditBase(ctx), type: "settings.update", targetType: "tenant", targetId: ctx.tenantId, ...changes });
+    await recordAudit(tx, { ...auditFields(ctx), type: "settings.update", targetType: "tenant", targetId: ctx.tenantId, ...changes });
     return after;
   });
   invalidate();

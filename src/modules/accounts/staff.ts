@@ -9,23 +9,20 @@ import type { Db } from "../../platform/db/index.ts";
 import { isUuid } from "../../platform/ids.ts";
 import type { Mailer } from "../../platform/mail/types.ts";
 import { HttpError } from "../../platform/problem.ts";
-import { type AuditActor, auditContext, recordAudit } from "../audit/service.ts";
+import { preferencesFromCookieHeader } from "../../web/lib/preferences.ts";
+import { type AuditContext, auditContext, auditFields, recordAudit } from "../audit/service.ts";
 import { tenants } from "../tenants/schema.ts";
 import type { Auth, AuthProvider } from "./auth.ts";
 import { renderAuthMail } from "./mail.ts";
 import { type StaffRole, staffInvitations, tenantStaff, users } from "./schema.ts";
 import { resolveAuth } from "./service.ts";
 
-/** Who changes something in a store's administration, and how to reach their audit details. */
-export interface ActorContext {
+/** Who changes something in a store's administration, with their audit details. */
+export interface ActorContext extends AuditContext {
   db: Db;
   tenantId: string;
-  actor: AuditActor;
   /** The actor's role in the store: decides the owner rules (null for API keys). */
   role: StaffRole | null;
-  ip?: string | null;
-  userAgent?: string | null;
-  requestId?: string | null;
   /** Ends every session of a user; called after the change has been committed. */
   revokeSessions(userId: string): Promise<void>;
 }
@@ -41,22 +38,13 @@ export async function revokeUserSessions(auth: Auth | AuthProvider, userId: stri
  * `request.principal`, which names the actor).
  */
 export function actorContext(request: FastifyRequest, deps: { db: Db; auth: Auth | AuthProvider }): ActorContext {
-  const { actor, ip, userAgent, requestId } = auditContext(request);
   return {
+    ...auditContext(request),
     db: deps.db,
     tenantId: request.tenant.id,
-    actor,
     role: request.principal?.role ?? null,
-    ip,
-    userAgent,
-    requestId,
     revokeSessions: (userId) => revokeUserSessions(deps.auth, userId),
   };
-}
-
-/** The audit fields every event of this context shares. */
-export function auditBase(ctx: ActorContext) {
-  return { tenantId: ctx.tenantId, actor: ctx.actor, ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId };
 }
 
 export const INVITATION_DAYS = 7;
@@ -158,7 +146,7 @@ export async function changeStaffRole(ctx: ActorContext, userId: string, role: S
       .set({ role })
       .where(and(eq(tenantStaff.tenantId, ctx.tenantId), eq(tenantStaff.userId, userId)));
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "staff.role_change",
       targetType: "user",
       targetId: userId,
@@ -194,7 +182,7 @@ export async function removeStaff(ctx: ActorContext, userId: string): Promise<vo
     }
     await tx.delete(tenantStaff).where(and(eq(tenantStaff.tenantId, ctx.tenantId), eq(tenantStaff.userId, userId)));
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "staff.remove",
       targetType: "user",
       targetId: userId,
@@ -215,6 +203,21 @@ export interface InviteInput {
   mailer: Mailer;
   /** Who invites, as the mail names them. */
   inviterName: string;
+}
+
+/**
+ * The request-derived part of an invitation: this store's origin for the link, the language of the
+ * mail (`locale`, else the inviter's language preference) and the inviter's name (an admin request
+ * whose permission guard already ran).
+ */
+export function invitationFrom(request: FastifyRequest, mailer: Mailer, locale?: "tr" | "en"): Omit<InviteInput, "email" | "role"> {
+  const user = request.principal?.user;
+  return {
+    origin: `${request.protocol}://${request.host}`,
+    locale: locale ?? preferencesFromCookieHeader(request.headers.cookie).locale,
+    mailer,
+    inviterName: user?.name || user?.email || request.tenant.name,
+  };
 }
 
 export interface InviteResult {
@@ -269,7 +272,7 @@ export async function inviteStaff(ctx: ActorContext, input: InviteInput): Promis
       .returning();
     if (!row) throw new Error("inviteStaff: insert returned nothing");
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "staff.invite",
       targetType: "staff_invitation",
       targetId: row.id,
@@ -323,7 +326,7 @@ export async function revokeInvitation(ctx: ActorContext, id: string): Promise<v
     assertOwnerRules(ctx, { newRole: row.role });
     await tx.update(staffInvitations).set({ revokedAt: new Date() }).where(eq(staffInvitations.id, id));
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "staff.invitation_revoke",
       targetType: "staff_invitation",
       targetId: id,
@@ -375,13 +378,16 @@ export async function findInvitation(db: Db, tenantId: string, token: string): P
   };
 }
 
-export interface AcceptContext {
+/** The signed-in person accepting an invitation (also the audit actor), with their audit details. */
+export interface AcceptContext extends AuditContext {
   db: Db;
   tenantId: string;
   user: { id: string; email: string };
-  ip?: string | null;
-  userAgent?: string | null;
-  requestId?: string | null;
+}
+
+/** The accept context of a request whose principal is the signed-in `user` (`access.principal` ran). */
+export function acceptContext(request: FastifyRequest, db: Db, user: { id: string; email: string }): AcceptContext {
+  return { ...auditContext(request), db, tenantId: request.tenant.id, user };
 }
 
 /**
@@ -420,11 +426,7 @@ export async function acceptInvitation(ctx: AcceptContext, token: string): Promi
     if (existing) return { role: existing.role, alreadyMember: true };
     await tx.insert(tenantStaff).values({ tenantId: ctx.tenantId, userId: ctx.user.id, role: inv.role });
     await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actor: { kind: "user", id: ctx.user.id, email: ctx.user.email },
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      requestId: ctx.requestId,
+      ...auditFields(ctx),
       type: "staff.invitation_accept",
       targetType: "user",
       targetId: ctx.user.id,

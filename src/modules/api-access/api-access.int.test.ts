@@ -39,7 +39,13 @@ describe("API access: tokens for apps, refresh rotation, API keys", () => {
     });
   const issue = (host: string, body: Record<string, string>, ip?: string) => post(host, "/api/v1/auth/token", body, {}, ip);
   const refresh = (host: string, refreshToken: string) => post(host, "/api/v1/auth/refresh", { refreshToken });
-  const bearer = (host: string, token: string, method: "GET" | "PATCH" | "POST" = "GET", url = "/api/admin/products", payload?: object) =>
+  const bearer = (
+    host: string,
+    token: string,
+    method: "GET" | "PATCH" | "POST" | "DELETE" = "GET",
+    url = "/api/admin/products",
+    payload?: object,
+  ) =>
     t.app.inject({
       method,
       url,
@@ -552,7 +558,7 @@ describe("API access: tokens for apps, refresh rotation, API keys", () => {
       expect(delB.statusCode).toBe(404);
     });
 
-    it("needs api_keys:manage, and a key cannot grant more than its creator has", async () => {
+    it("needs api_keys:manage, and only people create keys (a key may list and revoke them)", async () => {
       const { accessToken } = await tokensFor("katalog@example.com");
       expect((await bearer(hostA, accessToken, "POST", "/api/admin/api-keys", { name: "X", scopes: ["catalog:read"] })).statusCode).toBe(
         403,
@@ -564,12 +570,20 @@ describe("API access: tokens for apps, refresh rotation, API keys", () => {
       ).json() as { key: string };
       const escalate = await bearer(hostA, manager.key, "POST", "/api/admin/api-keys", { name: "Y", scopes: ["catalog:write"] });
       expect(escalate.statusCode).toBe(403);
+      // not even a narrower one: a key minting keys would outlive its own revocation
       const narrower = await bearer(hostA, manager.key, "POST", "/api/admin/api-keys", { name: "Z", scopes: ["catalog:read"] });
-      expect(narrower.statusCode).toBe(201);
+      expect(narrower.statusCode).toBe(403);
+      expect(narrower.json().detail).toMatch(/API key cannot/);
+      const list = await bearer(hostA, manager.key, "GET", "/api/admin/api-keys");
+      expect(list.statusCode).toBe(200);
+      const victim = (await admin("POST", "/api/admin/api-keys", { name: "Eski entegrasyon", scopes: ["catalog:read"] })).json() as {
+        id: string;
+      };
+      expect((await bearer(hostA, manager.key, "DELETE", `/api/admin/api-keys/${victim.id}`)).statusCode).toBe(204);
       const [row] = await t.kernel.db
         .select()
         .from(auditEvents)
-        .where(and(eq(auditEvents.type, "api_key.create"), eq(auditEvents.targetId, narrower.json().id)));
+        .where(and(eq(auditEvents.type, "api_key.revoke"), eq(auditEvents.targetId, victim.id)));
       expect(row?.actorKind).toBe("api_key");
     });
   });

@@ -78,6 +78,10 @@ export interface CreateApiKeyInput {
 
 /** Validates and creates a key; the returned `key` is the only time the secret is seen. */
 export async function createApiKey(db: Db, by: ApiKeyActor, input: CreateApiKeyInput): Promise<{ key: string; apiKey: ApiKeyView }> {
+  // A key minting keys would outlive its own revocation; only people create keys.
+  if (by.actor.kind !== "user") {
+    throw new HttpError(403, "Only a signed-in staff member can create API keys; an API key cannot.", { code: "forbidden" });
+  }
   const name = input.name.trim();
   if (name.length < 1 || name.length > API_KEY_NAME_MAX) {
     throw new HttpError(400, `name: give the key a name of 1 to ${API_KEY_NAME_MAX} characters.`, {

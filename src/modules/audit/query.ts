@@ -1,6 +1,6 @@
 // Reading a store's audit trail: filters by type (exact or prefix), actor, time range.
 
-import { and, count, desc, eq, getTableColumns, gte, like, lt, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, gte, like, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { likePrefix } from "../../platform/text.ts";
@@ -21,6 +21,8 @@ export interface AuditQuery {
   from?: Date;
   /** Exclusive upper bound. */
   to?: Date;
+  /** Only events about one of these records, e.g. a customer and their user account. */
+  targets?: { type: string; id: string }[];
   page?: number;
   perPage?: number;
 }
@@ -50,6 +52,9 @@ export async function queryAudit(
   }
   if (query.from) conditions.push(gte(auditEvents.createdAt, query.from));
   if (query.to) conditions.push(lt(auditEvents.createdAt, query.to));
+  if (query.targets) {
+    conditions.push(or(...query.targets.map((t) => and(eq(auditEvents.targetType, t.type), eq(auditEvents.targetId, t.id)))) ?? sql`false`);
+  }
   const where = and(...conditions);
   const [items, [total]] = await Promise.all([
     db

@@ -42,8 +42,11 @@ export async function recordAudit(db: Pick<Db, "insert">, input: AuditInput): Pr
   });
 }
 
+/** The request-derived part of an audit event: store, actor, IP, agent and request id. */
+export type AuditContext = Pick<AuditInput, "tenantId" | "actor" | "ip" | "userAgent" | "requestId">;
+
 /** The request-derived part of an audit event: store, actor (from `request.principal`, set by `access.require` / `access.principal`), IP, agent. */
-export function auditContext(request: FastifyRequest): Pick<AuditInput, "tenantId" | "actor" | "ip" | "userAgent" | "requestId"> {
+export function auditContext(request: FastifyRequest): AuditContext {
   const principal = request.principal;
   const actor: AuditActor = principal?.user
     ? { kind: "user", id: principal.user.id, email: principal.user.email }
@@ -57,6 +60,11 @@ export function auditContext(request: FastifyRequest): Pick<AuditInput, "tenantI
     userAgent: request.headers["user-agent"] ?? null,
     requestId: request.id,
   };
+}
+
+/** The audit part of a service context that carries an AuditContext (its other fields left out). */
+export function auditFields(ctx: AuditContext): AuditContext {
+  return { tenantId: ctx.tenantId, actor: ctx.actor, ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId };
 }
 
 /**

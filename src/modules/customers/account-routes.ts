@@ -12,6 +12,7 @@ import { consentPurposes } from "../accounts/schema.ts";
 import {
   ACCOUNT_DELETION_GRACE_DAYS,
   type AccountContext,
+  accountContext,
   cancelDeletion,
   createAddress,
   deleteAddress,
@@ -106,7 +107,7 @@ const deletionSchema = z.object({ requestedAt: date, effectiveAt: date, graceDay
 const idParams = z.object({ id: z.string().max(64) });
 
 /** Answers 401/403 and returns null unless a person is signed in; else their account context. */
-async function accountContext(access: Access, db: Db, request: FastifyRequest, reply: FastifyReply): Promise<AccountContext | null> {
+async function signedInContext(access: Access, db: Db, request: FastifyRequest, reply: FastifyReply): Promise<AccountContext | null> {
   const who = await access.principal(request, reply);
   if (!who) {
     reply.header("www-authenticate", 'Bearer realm="kervan"');
@@ -123,15 +124,7 @@ async function accountContext(access: Access, db: Db, request: FastifyRequest, r
     );
     return null;
   }
-  return {
-    db,
-    tenantId: request.tenant.id,
-    userId: who.user.id,
-    email: who.user.email,
-    ip: request.ip,
-    userAgent: request.headers["user-agent"] ?? null,
-    requestId: request.id,
-  };
+  return accountContext(request, db, who.user.id);
 }
 
 export async function accountRoutes(fastify: FastifyInstance, options: AccountRoutesOptions) {
@@ -144,7 +137,7 @@ export async function accountRoutes(fastify: FastifyInstance, options: AccountRo
 
   // Every route here needs a signed-in person, checked before the body is validated (401 first).
   const guard = async (request: FastifyRequest, reply: FastifyReply) => {
-    const ctx = await accountContext(access, db, request, reply);
+    const ctx = await signedInContext(access, db, request, reply);
     if (ctx) contexts.set(request, ctx);
     return ctx ? undefined : reply;
   };

@@ -3,6 +3,7 @@
 // store and the person; the web pages and the /api/v1/me routes both call these functions.
 
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/index.ts";
 import { isUuid } from "../../platform/ids.ts";
 import type { Jobs } from "../../platform/jobs/types.ts";
@@ -21,11 +22,11 @@ import {
   users,
 } from "../accounts/schema.ts";
 import { auditEvents } from "../audit/schema.ts";
-import { type AuditActor, diff, recordAudit } from "../audit/service.ts";
+import { type AuditContext, auditContext, auditFields, diff, recordAudit } from "../audit/service.ts";
 import { checkLocation, parseProvinceCode } from "../geo/service.ts";
 import { tenants } from "../tenants/schema.ts";
 import { type Address, addresses, type CustomerTier, customers, type InvoiceType, invoiceTypes, storeCreditEntries } from "./schema.ts";
-import { ensureCustomer } from "./service.ts";
+import { upsertCustomer } from "./service.ts";
 import { isValidPostalCode, isValidTckn, isValidVkn, normalizeTurkishMobile } from "./validators.ts";
 
 /** Days between a deletion request and the anonymisation of the account (the person may cancel). */
@@ -47,14 +48,15 @@ export const marketingPurposes = ["marketing_email", "marketing_sms"] as const;
 export type MarketingPurpose = (typeof marketingPurposes)[number];
 
 /** Who is acting on their own account, in which store, and from where (for the audit trail). */
-export interface AccountContext {
+export interface AccountContext extends AuditContext {
   db: Db;
   tenantId: string;
   userId: string;
-  email?: string | null;
-  ip?: string | null;
-  userAgent?: string | null;
-  requestId?: string | null;
+}
+
+/** The account context of a request whose principal is the signed-in person `userId` (`access.principal` ran). */
+export function accountContext(request: FastifyRequest, db: Db, userId: string): AccountContext {
+  return { ...auditContext(request), db, tenantId: request.tenant.id, userId };
 }
 
 /** One invalid field of a form, with a stable code the pages translate. */
@@ -71,14 +73,6 @@ export class AccountValidationError extends HttpError {
     super(422, fields.map((f) => `${f.path}: ${f.message}`).join("; "), { code: "invalid-input", errors: fields });
     this.fields = fields;
   }
-}
-
-function actorOf(ctx: AccountContext): AuditActor {
-  return { kind: "user", id: ctx.userId, email: ctx.email ?? null };
-}
-
-function auditBase(ctx: AccountContext) {
-  return { tenantId: ctx.tenantId, actor: actorOf(ctx), ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,27 +92,21 @@ export interface CustomerInfo {
  * disabled it.
  */
 export async function customerOf(ctx: Pick<AccountContext, "db" | "tenantId" | "userId">): Promise<CustomerInfo> {
-  const select = () =>
-    ctx.db
-      .select({
-        id: customers.id,
-        tier: customers.tier,
-        storeCredit: customers.storeCredit,
-        since: customers.createdAt,
-        disabledAt: customers.disabledAt,
-      })
-      .from(customers)
-      .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.userId, ctx.userId)))
-      .limit(1);
-  let [row] = await select();
-  if (!row) {
-    await ensureCustomer(ctx.db, ctx.tenantId, ctx.userId);
-    [row] = await select();
-  }
-  if (!row) throw new Error("customerOf: the customer row is missing after ensureCustomer");
+  const [found] = await ctx.db
+    .select({
+      id: customers.id,
+      tier: customers.tier,
+      storeCredit: customers.storeCredit,
+      createdAt: customers.createdAt,
+      disabledAt: customers.disabledAt,
+    })
+    .from(customers)
+    .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.userId, ctx.userId)))
+    .limit(1);
+  // missing: created now; the upsert returns the new row
+  const row = found ?? (await upsertCustomer(ctx.db, ctx.tenantId, ctx.userId));
   if (row.disabledAt) throw new HttpError(403, "This account has been disabled by the store.", { code: "account-disabled" });
-  const { disabledAt: _, ...info } = row;
-  return info;
+  return { id: row.id, tier: row.tier, storeCredit: row.storeCredit, since: row.createdAt };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +166,12 @@ async function pendingEmailOf(db: Db, userId: string, currentEmail: string): Pro
 }
 
 export async function getProfile(ctx: AccountContext): Promise<AccountProfile> {
-  const [user, customer] = await Promise.all([userRow(ctx.db, ctx.userId), customerOf(ctx)]);
+  return profileOf(ctx, customerOf(ctx));
+}
+
+/** The profile around the person's customer record (already read, or being read). */
+async function profileOf(ctx: AccountContext, customerInfo: CustomerInfo | Promise<CustomerInfo>): Promise<AccountProfile> {
+  const [user, customer] = await Promise.all([userRow(ctx.db, ctx.userId), customerInfo]);
   return {
     id: user.id,
     name: user.name,
@@ -221,7 +214,7 @@ export async function updateProfile(ctx: AccountContext, input: ProfileInput): P
     }
   }
   if (errors.length > 0) throw new AccountValidationError(errors);
-  await customerOf(ctx);
+  const customer = await customerOf(ctx);
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select({ name: users.name, phone: users.phone }).from(users).where(eq(users.id, ctx.userId)).for("update");
     if (!before) throw new HttpError(401, "The signed-in account no longer exists.", { code: "no-user" });
@@ -229,9 +222,9 @@ export async function updateProfile(ctx: AccountContext, input: ProfileInput): P
     const changes = diff(before, after);
     if (Object.keys(changes.after).length === 0) return;
     await tx.update(users).set(patch).where(eq(users.id, ctx.userId));
-    await recordAudit(tx, { ...auditBase(ctx), type: "account.profile_update", targetType: "user", targetId: ctx.userId, ...changes });
+    await recordAudit(tx, { ...auditFields(ctx), type: "account.profile_update", targetType: "user", targetId: ctx.userId, ...changes });
   });
-  return getProfile(ctx);
+  return profileOf(ctx, customer);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,7 +385,8 @@ export async function listAddresses(ctx: AccountContext): Promise<AccountAddress
 
 const addressNotFound = () => new HttpError(404, "No such address in your address book.", { code: "not-found" });
 
-async function getAddress(ctx: AccountContext, id: string): Promise<AccountAddress> {
+/** One address of the person's book, with their customer record. */
+async function getAddress(ctx: AccountContext, id: string): Promise<{ customer: CustomerInfo; address: AccountAddress }> {
   if (!isUuid(id)) throw addressNotFound();
   const customer = await customerOf(ctx);
   const [row] = await ctx.db
@@ -401,7 +395,7 @@ async function getAddress(ctx: AccountContext, id: string): Promise<AccountAddre
     .where(and(eq(addresses.id, id), eq(addresses.tenantId, ctx.tenantId), eq(addresses.customerId, customer.id)))
     .limit(1);
   if (!row) throw addressNotFound();
-  return toAddress(row);
+  return { customer, address: toAddress(row) };
 }
 
 /** Adds an address; the first one, or one marked default, becomes the default. */
@@ -432,7 +426,7 @@ export async function createAddress(ctx: AccountContext, input: AddressInput): P
       .returning();
     if (!created) throw new Error("createAddress: insert returned nothing");
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "account.address_create",
       targetType: "address",
       targetId: created.id,
@@ -448,11 +442,10 @@ export async function createAddress(ctx: AccountContext, input: AddressInput): P
  * again. `isDefault: true` makes it the default; the default cannot be unset (choose another).
  */
 export async function updateAddress(ctx: AccountContext, id: string, input: AddressInput): Promise<AccountAddress> {
-  const current = await getAddress(ctx, id);
+  const { customer, address: current } = await getAddress(ctx, id);
   const merged: AddressInput = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
   const values = validateAddress({ ...merged, isDefault: input.isDefault ?? current.isDefault });
   const isDefault = current.isDefault || values.isDefault;
-  const customer = await customerOf(ctx);
   const row = await ctx.db.transaction(async (tx) => {
     if (isDefault && !current.isDefault) {
       await tx
@@ -471,7 +464,7 @@ export async function updateAddress(ctx: AccountContext, id: string, input: Addr
     const changes = diff(before, after);
     if (Object.keys(changes.after).length > 0) {
       await recordAudit(tx, {
-        ...auditBase(ctx),
+        ...auditFields(ctx),
         type: "account.address_update",
         targetType: "address",
         targetId: id,
@@ -504,7 +497,7 @@ export async function deleteAddress(ctx: AccountContext, id: string): Promise<vo
       if (next) await tx.update(addresses).set({ isDefault: true }).where(eq(addresses.id, next.id));
     }
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "account.address_delete",
       targetType: "address",
       targetId: id,
@@ -580,7 +573,7 @@ export async function setConsent(ctx: AccountContext, purpose: string, granted: 
       userAgent: ctx.userAgent?.slice(0, 500) ?? null,
     });
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: granted ? "account.consent_granted" : "account.consent_withdrawn",
       targetType: "user",
       targetId: ctx.userId,
@@ -750,7 +743,7 @@ export async function requestDeletion(ctx: AccountContext, jobs: Jobs): Promise<
       .returning({ at: users.deletionRequestedAt });
     if (!row?.at) return null; // a concurrent request won
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "account.deletion_requested",
       targetType: "user",
       targetId: ctx.userId,
@@ -776,7 +769,7 @@ export async function cancelDeletion(ctx: AccountContext): Promise<void> {
     if (!before?.at) return;
     await tx.update(users).set({ deletionRequestedAt: null }).where(eq(users.id, ctx.userId));
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "account.deletion_cancelled",
       targetType: "user",
       targetId: ctx.userId,

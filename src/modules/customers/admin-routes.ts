@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "@fastify/type-provider-zod";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
-import { notFound } from "../../platform/problem.ts";
+import { notFound, problemSchema } from "../../platform/problem.ts";
 import type { Access } from "../accounts/access.ts";
 import type { Auth, AuthProvider } from "../accounts/auth.ts";
 import { consentPurposes } from "../accounts/schema.ts";
@@ -26,7 +26,6 @@ export interface CustomerAdminRoutesOptions {
   auth: Auth | AuthProvider;
 }
 
-const problemSchema = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional() });
 const iso = z.string().describe("ISO 8601 date-time");
 
 export const customerSummarySchema = z.object({

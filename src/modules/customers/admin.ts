@@ -3,23 +3,21 @@
 // recorded in the audit trail in the same transaction.
 
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db/index.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { toDecimalString } from "../../platform/money.ts";
 import { HttpError, notFound } from "../../platform/problem.ts";
 import { likePattern } from "../../platform/text.ts";
 import { type ConsentPurpose, tenantStaff, userConsents, users } from "../accounts/schema.ts";
-import { type ActorContext, auditBase } from "../accounts/staff.ts";
-import { auditEvents } from "../audit/schema.ts";
-import { diff, recordAudit } from "../audit/service.ts";
+import type { ActorContext } from "../accounts/staff.ts";
+import { queryAudit } from "../audit/query.ts";
+import type { AuditEvent } from "../audit/schema.ts";
+import { auditFields, diff, recordAudit } from "../audit/service.ts";
 import { addresses, type CustomerTier, customers, storeCreditEntries } from "./schema.ts";
 
 export const CUSTOMER_PAGE_SIZE = 25;
 /** Largest single store-credit adjustment, in minor units (10,000,000.00). */
 export const MAX_CREDIT_ADJUSTMENT = 1_000_000_000;
-
-const actorUsers = alias(users, "actor_users");
 
 export interface CustomerQuery {
   q?: string;
@@ -104,16 +102,8 @@ export interface CustomerDetail extends CustomerSummary {
   addressCount: number;
   ledger: CreditEntry[];
   consents: { purpose: ConsentPurpose; granted: boolean; textVersion: string; createdAt: Date; ip: string | null }[];
-  activity: {
-    id: string;
-    type: string;
-    actorEmail: string | null;
-    summary: string | null;
-    ip: string | null;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-    createdAt: Date;
-  }[];
+  /** The latest events about this customer or their account. */
+  activity: AuditEvent[];
 }
 
 async function findSummary(db: Db, tenantId: string, id: string): Promise<CustomerSummary | null> {
@@ -163,30 +153,13 @@ export async function getCustomer(db: Db, tenantId: string, id: string): Promise
       .where(and(eq(userConsents.userId, base.userId), eq(userConsents.tenantId, tenantId)))
       .orderBy(desc(userConsents.createdAt))
       .limit(50),
-    db
-      .select({
-        id: auditEvents.id,
-        type: auditEvents.type,
-        actorEmail: sql<string | null>`coalesce(${auditEvents.actorEmail}, ${actorUsers.email})`,
-        summary: auditEvents.summary,
-        ip: auditEvents.ip,
-        before: auditEvents.before,
-        after: auditEvents.after,
-        createdAt: auditEvents.createdAt,
-      })
-      .from(auditEvents)
-      .leftJoin(actorUsers, eq(actorUsers.id, auditEvents.actorId))
-      .where(
-        and(
-          eq(auditEvents.tenantId, tenantId),
-          or(
-            and(eq(auditEvents.targetType, "customer"), eq(auditEvents.targetId, id)),
-            and(eq(auditEvents.targetType, "user"), eq(auditEvents.targetId, base.userId)),
-          ),
-        ),
-      )
-      .orderBy(desc(auditEvents.createdAt))
-      .limit(20),
+    queryAudit(db, tenantId, {
+      targets: [
+        { type: "customer", id },
+        { type: "user", id: base.userId },
+      ],
+      perPage: 20,
+    }).then((result) => result.items),
   ]);
   return {
     ...base,
@@ -248,7 +221,7 @@ export async function updateCustomer(ctx: ActorContext, id: string, patch: Custo
       ...("disabledAt" in set ? [set.disabledAt ? "customer.disable" : "customer.enable"] : []),
     ];
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: types.length === 1 ? (types[0] as string) : "customer.update",
       targetType: "customer",
       targetId: id,
@@ -306,7 +279,7 @@ export async function adjustStoreCredit(
       .returning();
     if (!entry) throw new Error("adjustStoreCredit: insert returned nothing");
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "customer.credit_adjust",
       targetType: "customer",
       targetId: id,
@@ -360,7 +333,7 @@ export async function deleteCustomer(ctx: ActorContext, id: string): Promise<{ u
     const userDeleted = (others?.n ?? 0) === 0 && (staff?.n ?? 0) === 0 && current.role !== "admin";
     if (userDeleted) await tx.delete(users).where(inArray(users.id, [current.userId]));
     await recordAudit(tx, {
-      ...auditBase(ctx),
+      ...auditFields(ctx),
       type: "customer.delete",
       targetType: "customer",
       targetId: id,

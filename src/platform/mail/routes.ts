@@ -2,7 +2,7 @@ import { type FastifyPluginAsyncZod, serializerCompiler, validatorCompiler } fro
 import type { FastifyRequest, preHandlerHookHandler } from "fastify";
 import { z } from "zod";
 import type { Db } from "../db/index.ts";
-import { problem, sendProblem } from "../problem.ts";
+import { problem, problemSchema, sendProblem } from "../problem.ts";
 import { getMail, listMail, type MailSummary } from "./index.ts";
 import { type MailRecord, mailStatuses } from "./schema.ts";
 
@@ -17,8 +17,8 @@ export interface MailRoutesOptions {
   getTenantId(request: FastifyRequest): string | null;
 }
 
-// RFC 9457 problem details, as the server's error handler sends them.
-const problemSchema = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() });
+// RFC 9457 problem details, as the server's error handler sends them (always with a detail here).
+const mailProblemSchema = problemSchema.required({ detail: true });
 
 const attachment = z.object({ filename: z.string(), contentType: z.string(), bytes: z.number().int() });
 
@@ -92,7 +92,7 @@ export const mailRoutes: FastifyPluginAsyncZod<MailRoutesOptions> = async (app, 
         tags: ["mail"],
         summary: "One message with its text and HTML bodies",
         params: z.object({ id: z.uuid("expected a message id (UUID)") }),
-        response: { 200: detail, 404: problemSchema },
+        response: { 200: detail, 404: mailProblemSchema },
       },
     },
     async (request, reply) => {

@@ -3,7 +3,15 @@ import QRCode from "qrcode";
 import { AUTH_BASE_PATH, COOKIE_PREFIX, hasSessionCookie } from "../../modules/accounts/constants.ts";
 import { webHeaders } from "../../modules/accounts/service.ts";
 import { isUuid } from "../../platform/ids.ts";
-import type { ActiveSession, IdentityError, IdentityResult, IdentityWeb, TwoFactorSetup } from "../../web/services/identity.ts";
+import { EMAIL_RE } from "../../web/lib/forms.ts";
+import type {
+  ActiveSession,
+  EmailChangeError,
+  IdentityError,
+  IdentityResult,
+  IdentityWeb,
+  TwoFactorSetup,
+} from "../../web/services/identity.ts";
 import type { Kernel } from "../kernel.ts";
 
 /** Headers of the page request that describe its own body, not the one we send to better-auth. */
@@ -23,6 +31,14 @@ function failure(answer: Answer): IdentityError {
   const code = typeof answer.body?.code === "string" ? answer.body.code : `HTTP_${answer.status}`;
   const message = typeof answer.body?.message === "string" ? answer.body.message : "";
   return { status: answer.status, code, message, retryAfter: answer.retryAfter };
+}
+
+/** What the profile page says about a refused change of e-mail address. */
+function emailChangeError(error: IdentityError): EmailChangeError {
+  if (error.status === 429) return "rateLimited";
+  if (error.code === "SESSION_NOT_FRESH" || error.status === 403) return "reauthenticate";
+  if (/same/i.test(error.message)) return "same";
+  return error.status === 400 ? "invalid" : "failed";
 }
 
 async function describeSetup(totpURI: string): Promise<TwoFactorSetup | null> {
@@ -210,6 +226,19 @@ export function identityWeb(kernel: Kernel, request: FastifyRequest): IdentityWe
         hasPassword: accounts.some((a) => a.providerId === "credential"),
         sessions,
       };
+    },
+
+    async changeEmail(newEmail) {
+      const email = newEmail.trim().toLowerCase();
+      if (!EMAIL_RE.test(email) || email.length > 254) return { ok: false, error: "invalid" };
+      const who = await kernel.access.principal(request);
+      if (email === who?.user?.email.toLowerCase()) return { ok: false, error: "same" };
+      // better-auth's hooks see the store (tenant, language, origin) and mail the link on its own domain.
+      const answer = await call("/change-email", { newEmail: email, callbackURL: "/hesap?dogrulandi=1" });
+      if (answer.status < 400) return { ok: true };
+      const error = failure(answer);
+      request.log.info({ status: error.status, code: error.code }, "change-email refused");
+      return { ok: false, error: emailChangeError(error) };
     },
 
     async changePassword(input) {

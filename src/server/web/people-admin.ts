@@ -1,10 +1,12 @@
 import type { FastifyRequest } from "fastify";
 import type { Permission } from "../../modules/accounts/permissions.ts";
 import {
+  acceptContext,
   acceptInvitation,
   actorContext,
   changeStaffRole,
   findInvitation,
+  invitationFrom,
   inviteStaff,
   listInvitations,
   listStaff,
@@ -17,7 +19,6 @@ import type { AuditEvent } from "../../modules/audit/schema.ts";
 import { adjustStoreCredit, deleteCustomer, getCustomer, listCustomers, updateCustomer } from "../../modules/customers/admin.ts";
 import { HttpError } from "../../platform/problem.ts";
 import { startOfDayInTurkey } from "../../web/lib/dates.ts";
-import { preferencesFromCookieHeader } from "../../web/lib/preferences.ts";
 import {
   AUDIT_PER_PAGE,
   type AuditRow,
@@ -27,6 +28,7 @@ import {
   type PeopleResult,
 } from "../../web/services/people-admin.ts";
 import type { Kernel } from "../kernel.ts";
+import { attempt } from "./attempt.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -49,14 +51,11 @@ function auditRow(
 }
 
 /** Runs a change; refusals the services explain (HttpError) come back as `{ ok: false }`. */
-async function attempt<T extends object>(fn: () => Promise<T>): Promise<PeopleResult<T>> {
-  try {
-    return { ok: true, ...(await fn()) };
-  } catch (error) {
-    if (error instanceof HttpError) return { ok: false, code: error.code, message: error.message };
-    throw error;
-  }
-}
+const change = <T extends object>(fn: () => Promise<T>): Promise<PeopleResult<T>> =>
+  attempt(
+    async () => ({ ok: true as const, ...(await fn()) }),
+    (error) => (error instanceof HttpError ? { ok: false as const, code: error.code, message: error.message } : undefined),
+  );
 
 /** Implements PeopleAdmin for one request (the page loaders check the permission first). */
 export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleAdmin {
@@ -117,18 +116,18 @@ export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleA
         };
       },
       setTier: (id, tier) =>
-        attempt(async () => {
+        change(async () => {
           await updateCustomer(await actor("customers:write"), id, { tier });
           return {};
         }),
       setDisabled: (id, disabled, reason) =>
-        attempt(async () => {
+        change(async () => {
           await updateCustomer(await actor("customers:write"), id, { disabled, reason });
           return {};
         }),
       adjustCredit: (id, amount, reason) =>
-        attempt(async () => ({ balance: (await adjustStoreCredit(await actor("customers:credit"), id, { amount, reason })).balance })),
-      remove: (id) => attempt(async () => deleteCustomer(await actor("customers:delete"), id)),
+        change(async () => ({ balance: (await adjustStoreCredit(await actor("customers:credit"), id, { amount, reason })).balance })),
+      remove: (id) => change(async () => deleteCustomer(await actor("customers:delete"), id)),
     },
     staff: {
       async list() {
@@ -144,31 +143,23 @@ export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleA
         };
       },
       changeRole: (userId, role) =>
-        attempt(async () => {
+        change(async () => {
           await changeStaffRole(await actor("staff:manage"), userId, role);
           return {};
         }),
       remove: (userId) =>
-        attempt(async () => {
+        change(async () => {
           await removeStaff(await actor("staff:manage"), userId);
           return {};
         }),
       invite: (email, role) =>
-        attempt(async () => {
+        change(async () => {
           const ctx = await actor("staff:manage");
-          const user = request.principal?.user;
-          const result = await inviteStaff(ctx, {
-            email,
-            role,
-            origin: `${request.protocol}://${request.host}`,
-            locale: preferencesFromCookieHeader(request.headers.cookie).locale,
-            mailer: kernel.mailer,
-            inviterName: user?.name || user?.email || request.tenant.name,
-          });
+          const result = await inviteStaff(ctx, { email, role, ...invitationFrom(request, kernel.mailer) });
           return { mailStatus: result.mailStatus };
         }),
       revokeInvitation: (id) =>
-        attempt(async () => {
+        change(async () => {
           await revokeInvitation(await actor("staff:manage"), id);
           return {};
         }),
@@ -189,7 +180,7 @@ export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleA
     settings: {
       get: () => getSecuritySettings(db, tenantId),
       update: (patch) =>
-        attempt(async () => {
+        change(async () => {
           await updateSecuritySettings(await actor("settings:write"), patch, () => kernel.tenants.invalidate());
           return {};
         }),
@@ -214,20 +205,10 @@ export function invitationsWeb(kernel: Kernel, request: FastifyRequest): Invitat
       );
     },
     accept: (token) =>
-      attempt(async () => {
+      change(async () => {
         const who = await kernel.access.principal(request);
         if (!who?.user) throw new HttpError(401, "Sign in with the invited e-mail address first.", { code: "sign-in" });
-        const { role } = await acceptInvitation(
-          {
-            db: kernel.db,
-            tenantId,
-            user: who.user,
-            ip: request.ip,
-            userAgent: request.headers["user-agent"] ?? null,
-            requestId: request.id,
-          },
-          token,
-        );
+        const { role } = await acceptInvitation(acceptContext(request, kernel.db, who.user), token);
         return { role };
       }),
   };

@@ -17,8 +17,6 @@ export type { AccountAddress, AccountProfile, AddressInput, ConsentState, FieldE
 /** A change that was saved, or the fields that stopped it (codes are translated by the pages). */
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-export type EmailChangeError = "invalid" | "same" | "reauthenticate" | "rateLimited" | "failed";
-
 export interface AccountWeb {
   /** Days between a deletion request and the anonymisation of the account. */
   readonly deletionGraceDays: number;
@@ -26,8 +24,6 @@ export interface AccountWeb {
   readonly exportUrl: string;
   profile(): Promise<AccountProfile>;
   updateProfile(input: { name: string; phone: string }): Promise<AccountResult<AccountProfile>>;
-  /** Mails a confirmation link to the new address (better-auth `changeEmail`). */
-  changeEmail(newEmail: string): Promise<{ ok: true } | { ok: false; error: EmailChangeError }>;
   addresses(): Promise<AccountAddress[]>;
   /** Creates (id null) or replaces an address. */
   saveAddress(id: string | null, input: AddressInput): Promise<AccountResult<AccountAddress>>;

@@ -28,6 +28,9 @@ export interface SignUpInput {
   callbackURL: string;
 }
 
+/** Why a change of e-mail address was refused, as the profile page explains it. */
+export type EmailChangeError = "invalid" | "same" | "reauthenticate" | "rateLimited" | "failed";
+
 export interface ActiveSession {
   /** The session row's id (never its token). */
   id: string;
@@ -76,6 +79,8 @@ export interface IdentityWeb {
 
   // The signed-in person's security settings.
   security(): Promise<SecurityOverview | null>;
+  /** Mails a confirmation link to the new address (better-auth `changeEmail`); the address changes when it is opened. */
+  changeEmail(newEmail: string): Promise<{ ok: true } | { ok: false; error: EmailChangeError }>;
   /** Changes the password and ends every other session. */
   changePassword(input: { currentPassword: string; newPassword: string }): Promise<IdentityResult<null>>;
   /** Step 1 of turning on 2FA: checks the password, creates the secret (not active until confirmed). */

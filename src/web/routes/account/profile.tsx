@@ -7,7 +7,8 @@ import { type MessageKey, useLocale, useT } from "../../i18n/index.ts";
 import { useMoney } from "../../lib/format.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import { Seo } from "../../lib/seo.tsx";
-import type { EmailChangeError, FieldError } from "../../services/account.ts";
+import type { FieldError } from "../../services/account.ts";
+import type { EmailChangeError } from "../../services/identity.ts";
 import type { Route } from "./+types/profile";
 
 export const headers = noStore;
@@ -23,13 +24,14 @@ type ActionResult =
   | { intent: "email"; ok: boolean; error?: EmailChangeError; newEmail?: string };
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const account = getApp(context).account;
+  const app = getApp(context);
+  const account = app.account;
   if (!account) throw new Response("Unauthorized", { status: 401 });
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? "").slice(0, 300);
   if (form.get("intent") === "email") {
     const newEmail = text("newEmail");
-    const result = await account.changeEmail(newEmail);
+    const result = await app.identity.changeEmail(newEmail);
     return data<ActionResult>(
       result.ok ? { intent: "email", ok: true, newEmail } : { intent: "email", ok: false, error: result.error, newEmail },
       {
