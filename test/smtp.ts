@@ -2,6 +2,7 @@
 // decoded enough to read links out of the text part.
 
 import { SMTPServer } from "smtp-server";
+import { decodeBody, decodeHeader, flatten, parseMime } from "./mime.ts";
 
 export interface ReceivedMail {
   to: string[];
@@ -22,61 +23,6 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-interface Part {
-  headers: Map<string, string>;
-  body: string;
-  parts: Part[];
-}
-
-function parse(raw: string): Part {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = (split === -1 ? raw : raw.slice(0, split)).replace(/\r\n[ \t]+/g, " ");
-  const body = split === -1 ? "" : raw.slice(split + 4);
-  const headers = new Map<string, string>();
-  for (const line of head.split("\r\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const boundary = /boundary="?([^";]+)"?/i.exec(headers.get("content-type") ?? "")?.[1];
-  const parts = boundary
-    ? body
-        .split(`--${boundary}`)
-        .slice(1, -1)
-        .map((segment) => parse(segment.replace(/^\r\n/, "").replace(/\r\n$/, "")))
-    : [];
-  return { headers, body, parts };
-}
-
-function decode(part: Part): string {
-  const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  if (encoding === "base64") return Buffer.from(part.body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (encoding === "quoted-printable") {
-    const bytes = part.body
-      .replace(/=\r\n/g, "")
-      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return Buffer.from(part.body, "latin1").toString("utf8");
-}
-
-function leaves(part: Part): Part[] {
-  return part.parts.length === 0 ? [part] : part.parts.flatMap(leaves);
-}
-
-function decodeHeader(value: string): string {
-  return Buffer.from(value, "latin1")
-    .toString("utf8")
-    .replace(/(\?=)\s+(=\?)/g, "$1$2")
-    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, _charset: string, kind: string, text: string) =>
-      kind.toUpperCase() === "B"
-        ? Buffer.from(text, "base64").toString("utf8")
-        : Buffer.from(
-            text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-            "latin1",
-          ).toString("utf8"),
-    );
-}
-
 export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   let delay = 0;
@@ -89,14 +35,14 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("latin1");
-        const root = parse(raw);
-        const all = leaves(root);
+        const root = parseMime(raw);
+        const all = flatten(root);
         const textPart = all.find((p) => (p.headers.get("content-type") ?? "text/plain").startsWith("text/plain")) ?? root;
         const finish = () => {
           received.push({
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: decodeHeader(root.headers.get("subject") ?? ""),
-            text: decode(textPart),
+            text: decodeBody(textPart).toString("utf8"),
             raw,
           });
           callback();

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { decodeBody, decodeHeader, flatten, type MimePart, parseMime } from "../../../test/mime.ts";
 import { tenants } from "../db/schema.ts";
 import { createMailer, getMail, listMail, mailMessages } from "./index.ts";
 import { mailRoutes } from "./routes.ts";
@@ -58,64 +59,6 @@ async function closedPort(): Promise<number> {
   const { port } = probe.address() as { port: number };
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
-}
-
-// Just enough MIME decoding to check what went over the wire.
-interface MimePart {
-  headers: Map<string, string>;
-  body: string;
-  parts: MimePart[];
-}
-
-function parseMime(raw: string): MimePart {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  const body = raw.slice(split + 4);
-  const headers = new Map<string, string>();
-  for (const line of head.split("\r\n")) {
-    const colon = line.indexOf(":");
-    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const boundary = /boundary="?([^";]+)"?/i.exec(headers.get("content-type") ?? "")?.[1];
-  const parts = boundary
-    ? body
-        .split(`--${boundary}`)
-        .slice(1, -1)
-        .map((segment) => parseMime(segment.replace(/^\r\n/, "").replace(/\r\n$/, "")))
-    : [];
-  return { headers, body, parts };
-}
-
-function decodeBody(part: MimePart): Buffer {
-  const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  if (encoding === "base64") return Buffer.from(part.body.replace(/\s+/g, ""), "base64");
-  if (encoding === "quoted-printable") {
-    const softBreaksRemoved = part.body.replace(/=\r\n/g, "");
-    return Buffer.from(
-      softBreaksRemoved.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-      "latin1",
-    );
-  }
-  return Buffer.from(part.body, "latin1");
-}
-
-/** A header value: raw UTF-8 (internationalized addresses) and RFC 2047 encoded words (`=?UTF-8?Q?...?=`). */
-function decodeHeader(value: string): string {
-  return Buffer.from(value, "latin1")
-    .toString("utf8")
-    .replace(/(\?=)\s+(=\?)/g, "$1$2")
-    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, _charset: string, kind: string, text: string) =>
-      kind.toUpperCase() === "B"
-        ? Buffer.from(text, "base64").toString("utf8")
-        : Buffer.from(
-            text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-            "latin1",
-          ).toString("utf8"),
-    );
-}
-
-function flatten(part: MimePart): MimePart[] {
-  return part.parts.length === 0 ? [part] : part.parts.flatMap(flatten);
 }
 
 describe("mailer", () => {

@@ -16,7 +16,14 @@ import {
 import { getSecuritySettings, updateSecuritySettings } from "../../modules/accounts/staff-settings.ts";
 import { queryAudit } from "../../modules/audit/query.ts";
 import type { AuditEvent } from "../../modules/audit/schema.ts";
-import { adjustStoreCredit, deleteCustomer, getCustomer, listCustomers, updateCustomer } from "../../modules/customers/admin.ts";
+import {
+  adjustStoreCredit,
+  type CustomerSummary,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  updateCustomer,
+} from "../../modules/customers/admin.ts";
 import { HttpError } from "../../platform/problem.ts";
 import { startOfDayInTurkey } from "../../web/lib/dates.ts";
 import {
@@ -57,6 +64,19 @@ const change = <T extends object>(fn: () => Promise<T>): Promise<PeopleResult<T>
     (error) => (error instanceof HttpError ? { ok: false as const, code: error.code, message: error.message } : undefined),
   );
 
+/** A customer as the admin lists show them. */
+function customerRow(c: CustomerSummary) {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    tier: c.tier,
+    storeCredit: c.storeCredit,
+    disabled: c.disabledAt !== null,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
 /** Implements PeopleAdmin for one request (the page loaders check the permission first). */
 export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleAdmin {
   const { db } = kernel;
@@ -76,28 +96,14 @@ export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleA
         const result = await listCustomers(db, tenantId, { ...query, perPage: CUSTOMERS_PER_PAGE });
         return {
           ...result,
-          items: result.items.map((c) => ({
-            id: c.id,
-            name: c.name,
-            email: c.email,
-            tier: c.tier,
-            storeCredit: c.storeCredit,
-            disabled: c.disabledAt !== null,
-            createdAt: c.createdAt.toISOString(),
-          })),
+          items: result.items.map(customerRow),
         };
       },
       async get(id) {
         const c = await getCustomer(db, tenantId, id);
         if (!c) return null;
         return {
-          id: c.id,
-          name: c.name,
-          email: c.email,
-          tier: c.tier,
-          storeCredit: c.storeCredit,
-          disabled: c.disabledAt !== null,
-          createdAt: c.createdAt.toISOString(),
+          ...customerRow(c),
           emailVerified: c.emailVerified,
           phone: c.phone,
           twoFactorEnabled: c.twoFactorEnabled,

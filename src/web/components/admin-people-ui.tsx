@@ -1,7 +1,6 @@
 // Small pieces shared by the admin pages for customers, staff, the audit log and settings.
 
 import clsx from "clsx";
-import { CircleAlert, CircleCheck } from "lucide-react";
 import { type MessageKey, type TFunction, useT } from "../i18n/index.ts";
 
 const badge = "inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 font-semibold text-xs";
@@ -50,24 +49,7 @@ export function errorText(t: TFunction, code: string, message: string): string {
   return typeof text === "string" && text !== key ? text : t("adminpeople.error.generic", { message });
 }
 
-/** A success or error line after a form was sent. */
-export function Notice({ tone, children }: { tone: "ok" | "error"; children: React.ReactNode }) {
-  const Icon = tone === "ok" ? CircleCheck : CircleAlert;
-  return (
-    <div
-      role={tone === "error" ? "alert" : "status"}
-      className={clsx(
-        "flex gap-2.5 rounded-xl border px-4 py-3 text-sm",
-        tone === "error"
-          ? "border-sale/30 bg-sale-soft text-sale"
-          : "border-emerald-600/25 bg-emerald-50 text-emerald-900 dark:bg-emerald-400/10 dark:text-emerald-200",
-      )}
-    >
-      <Icon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-      <p className="font-medium">{children}</p>
-    </div>
-  );
-}
+export { Notice } from "./notice.tsx";
 
 export function Card({ title, children, className, id }: { title?: string; children: React.ReactNode; className?: string; id?: string }) {
   return (

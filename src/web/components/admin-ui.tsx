@@ -1,4 +1,6 @@
 import clsx from "clsx";
+import type { LucideIcon } from "lucide-react";
+import { Link } from "react-router";
 import { type MessageKey, useT } from "../i18n/index.ts";
 
 export function PageHeader({ title, subtitle, children }: { title: string; subtitle?: string; children?: React.ReactNode }) {
@@ -9,6 +11,43 @@ export function PageHeader({ title, subtitle, children }: { title: string; subti
         {subtitle && <p className="mt-1 text-muted text-sm">{subtitle}</p>}
       </div>
       {children}
+    </div>
+  );
+}
+
+/** What an admin list shows when it has no rows. */
+export function EmptyState({ icon: Icon, children }: { icon: LucideIcon; children: React.ReactNode }) {
+  return (
+    <div className="rounded-2xl border border-line border-dashed bg-surface px-6 py-16 text-center">
+      <Icon aria-hidden="true" className="mx-auto size-10 text-muted" />
+      <p className="mt-3 text-muted">{children}</p>
+    </div>
+  );
+}
+
+/** The submit button of an admin filter form, and a link back to the unfiltered list when filtered. */
+export function FilterActions({
+  clearTo,
+  filtered,
+  className,
+  buttonClassName,
+}: {
+  clearTo: string;
+  filtered: boolean;
+  className: string;
+  buttonClassName: string;
+}) {
+  const t = useT();
+  return (
+    <div className={clsx("flex gap-2", className)}>
+      <button type="submit" className={clsx("btn btn-primary h-11 flex-1", buttonClassName)}>
+        {t("adminpeople.filter")}
+      </button>
+      {filtered && (
+        <Link to={clearTo} className="btn btn-secondary h-11">
+          {t("adminpeople.clearFilters")}
+        </Link>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Shared pieces of the storefront identity pages (sign-in, sign-up, password reset, security).
 
 import clsx from "clsx";
-import { CircleAlert, CircleCheck, Eye, EyeOff, Info } from "lucide-react";
+import { Eye, EyeOff } from "lucide-react";
 import { useState } from "react";
 import type { TFunction } from "../i18n/index.ts";
 import { useT } from "../i18n/index.ts";
@@ -107,24 +107,7 @@ export function AuthShell({
   );
 }
 
-export function Notice({ tone, children, id }: { tone: "error" | "success" | "info"; children: React.ReactNode; id?: string }) {
-  const Icon = tone === "error" ? CircleAlert : tone === "success" ? CircleCheck : Info;
-  return (
-    <div
-      id={id}
-      role={tone === "error" ? "alert" : "status"}
-      className={clsx(
-        "flex gap-2.5 rounded-xl border px-4 py-3 text-sm",
-        tone === "error" && "border-sale/30 bg-sale-soft text-sale",
-        tone === "success" && "border-ok/30 bg-ok/10 text-fg",
-        tone === "info" && "border-line bg-surface-2 text-fg",
-      )}
-    >
-      <Icon aria-hidden="true" className={clsx("mt-0.5 size-4 shrink-0", tone === "success" && "text-ok")} />
-      <div className="min-w-0 font-medium">{children}</div>
-    </div>
-  );
-}
+export { Notice } from "./notice.tsx";
 
 export function Field({
   id,

@@ -2,7 +2,7 @@ import clsx from "clsx";
 import { Check, CircleAlert, CircleCheck, Copy, KeyRound, LoaderCircle, Plus, TriangleAlert } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { data, Form, useNavigation } from "react-router";
-import { PageHeader } from "../../components/admin-ui.tsx";
+import { EmptyState, PageHeader } from "../../components/admin-ui.tsx";
 import { requirePermission } from "../../context.ts";
 import { getT, type MessageKey, type TFunction, useT } from "../../i18n/index.ts";
 import { formatDateTime } from "../../lib/format.ts";
@@ -223,10 +223,7 @@ export default function ApiKeysPage({ loaderData, actionData }: Route.ComponentP
       <div className="space-y-6">
         <section aria-label={t("apikeys.title")}>
           {items.length === 0 ? (
-            <div className="rounded-2xl border border-line border-dashed bg-surface px-6 py-16 text-center">
-              <KeyRound aria-hidden="true" className="mx-auto size-10 text-muted" />
-              <p className="mt-3 text-muted">{t("apikeys.empty")}</p>
-            </div>
+            <EmptyState icon={KeyRound}>{t("apikeys.empty")}</EmptyState>
           ) : (
             <div className="rounded-2xl border border-line bg-surface">
               <table className="w-full text-left text-sm">

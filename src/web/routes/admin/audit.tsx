@@ -2,7 +2,7 @@ import clsx from "clsx";
 import { ChevronDown, ScrollText } from "lucide-react";
 import { Form, Link } from "react-router";
 import { selectClass } from "../../components/admin-people-ui.tsx";
-import { PageHeader } from "../../components/admin-ui.tsx";
+import { EmptyState, FilterActions, PageHeader } from "../../components/admin-ui.tsx";
 import { Pagination } from "../../components/pagination.tsx";
 import { requirePermission } from "../../context.ts";
 import { getT, type TFunction } from "../../i18n/index.ts";
@@ -182,23 +182,11 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
           </label>
           <input id="audit-to" name="bitis" type="date" defaultValue={filters.to} className="field h-11" />
         </div>
-        <div className="flex gap-2 sm:col-span-2 xl:col-span-1">
-          <button type="submit" className="btn btn-primary h-11 flex-1 xl:flex-none">
-            {t("adminpeople.filter")}
-          </button>
-          {filtered && (
-            <Link to={pathname} className="btn btn-secondary h-11">
-              {t("adminpeople.clearFilters")}
-            </Link>
-          )}
-        </div>
+        <FilterActions clearTo={pathname} filtered={filtered} className="sm:col-span-2 xl:col-span-1" buttonClassName="xl:flex-none" />
       </Form>
 
       {items.length === 0 ? (
-        <div className="rounded-2xl border border-line border-dashed bg-surface px-6 py-16 text-center">
-          <ScrollText aria-hidden="true" className="mx-auto size-10 text-muted" />
-          <p className="mt-3 text-muted">{t("adminpeople.auditEmpty")}</p>
-        </div>
+        <EmptyState icon={ScrollText}>{t("adminpeople.auditEmpty")}</EmptyState>
       ) : (
         <div className="overflow-hidden rounded-2xl border border-line bg-surface">
           <div

@@ -69,7 +69,7 @@ function useActionNotice(actionData: ActionResult | undefined, intent: string) {
   if (!actionData || actionData.intent !== intent) return null;
   if (actionData.ok) {
     return (
-      <Notice tone="ok">
+      <Notice tone="success">
         {actionData.balance !== undefined
           ? t("adminpeople.creditSaved", { balance: money(actionData.balance, store.currency, locale) })
           : t("adminpeople.saved")}

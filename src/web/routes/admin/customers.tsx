@@ -1,7 +1,7 @@
 import { ChevronRight, Search, Users } from "lucide-react";
 import { Form, Link } from "react-router";
 import { StatusBadge, selectClass, TierBadge } from "../../components/admin-people-ui.tsx";
-import { PageHeader } from "../../components/admin-ui.tsx";
+import { EmptyState, FilterActions, PageHeader } from "../../components/admin-ui.tsx";
 import { Pagination } from "../../components/pagination.tsx";
 import { requirePermission } from "../../context.ts";
 import { getT } from "../../i18n/index.ts";
@@ -80,23 +80,11 @@ export default function Customers({ loaderData }: Route.ComponentProps) {
             <option value="devre-disi">{t("adminpeople.statusDisabled")}</option>
           </select>
         </div>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
-          <button type="submit" className="btn btn-primary h-11 flex-1 lg:flex-none">
-            {t("adminpeople.filter")}
-          </button>
-          {filtered && (
-            <Link to={pathname} className="btn btn-secondary h-11">
-              {t("adminpeople.clearFilters")}
-            </Link>
-          )}
-        </div>
+        <FilterActions clearTo={pathname} filtered={filtered} className="sm:col-span-2 lg:col-span-1" buttonClassName="lg:flex-none" />
       </Form>
 
       {items.length === 0 ? (
-        <div className="rounded-2xl border border-line border-dashed bg-surface px-6 py-16 text-center">
-          <Users aria-hidden="true" className="mx-auto size-10 text-muted" />
-          <p className="mt-3 text-muted">{filtered ? t("adminpeople.noCustomers") : t("adminpeople.noCustomersYet")}</p>
-        </div>
+        <EmptyState icon={Users}>{filtered ? t("adminpeople.noCustomers") : t("adminpeople.noCustomersYet")}</EmptyState>
       ) : (
         <>
           {/* phones: cards */}

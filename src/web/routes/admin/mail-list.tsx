@@ -1,6 +1,6 @@
 import { ChevronRight, Inbox } from "lucide-react";
 import { Link } from "react-router";
-import { MailStatus, PageHeader } from "../../components/admin-ui.tsx";
+import { EmptyState, MailStatus, PageHeader } from "../../components/admin-ui.tsx";
 import { Pagination } from "../../components/pagination.tsx";
 import { MAIL_PAGE_SIZE, requirePermission } from "../../context.ts";
 import { getT } from "../../i18n/index.ts";
@@ -28,10 +28,7 @@ export default function MailList({ loaderData }: Route.ComponentProps) {
         <p className="text-muted text-sm">{t("mail.total", { count: total })}</p>
       </PageHeader>
       {items.length === 0 ? (
-        <div className="rounded-2xl border border-line border-dashed bg-surface px-6 py-16 text-center">
-          <Inbox aria-hidden="true" className="mx-auto size-10 text-muted" />
-          <p className="mt-3 text-muted">{t("mail.empty")}</p>
-        </div>
+        <EmptyState icon={Inbox}>{t("mail.empty")}</EmptyState>
       ) : (
         <div className="overflow-hidden rounded-2xl border border-line bg-surface">
           <table className="w-full text-left text-sm">

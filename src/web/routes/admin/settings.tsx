@@ -55,7 +55,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           </button>
           {actionData &&
             (actionData.ok ? (
-              <Notice tone="ok">{t("adminpeople.saved")}</Notice>
+              <Notice tone="success">{t("adminpeople.saved")}</Notice>
             ) : (
               <Notice tone="error">
                 {errorText(t, actionData.code, actionData.message)}

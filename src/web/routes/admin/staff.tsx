@@ -51,7 +51,7 @@ function ActionNotice({ result, intent }: { result: ActionResult | undefined; in
   if (!result || !intent.includes(result.intent)) return null;
   if (result.ok)
     return (
-      <Notice tone="ok">
+      <Notice tone="success">
         {result.intent === "invite" ? t("adminpeople.invited", { email: result.email ?? "" }) : t("adminpeople.saved")}
       </Notice>
     );
