@@ -32,10 +32,11 @@ describe("restart on the embedded database", () => {
       .join("; ");
     const before = await (await fetch(`${base}/api/v1/products?perPage=1`)).json();
     const product = before.items[0];
+    // One variant at the new price and stock replaces the product's variants.
     const patch = await fetch(`${base}/api/admin/products/${product.id}`, {
       method: "PATCH",
       headers: { "content-type": "application/json", cookie, origin: base },
-      body: JSON.stringify({ price: 123_456, compareAtPrice: null, stock: 7 }),
+      body: JSON.stringify({ options: [], variants: [{ price: 123_456, compareAtPrice: null, stock: 7 }] }),
     });
     expect(patch.status).toBe(200);
     expect(await server.stop()).toBe(0);

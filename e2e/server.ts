@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { ensureWebBuild } from "../scripts/web-build.ts";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -144,3 +144,21 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const DESKTOP = { width: 1366, height: 900 } as const;
 export const MOBILE = { width: 390, height: 844 } as const;
+
+export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** Signs in once as the demo admin the server printed (the sign-in is rate limited) and returns the session to reuse. */
+export async function adminSession(browser: Browser, server: RunningServer): Promise<StorageState> {
+  const admin = server.admin;
+  if (!admin) throw new Error(`the server did not print the demo admin's credentials:\n${server.output()}`);
+  const context = await browser.newContext({ viewport: DESKTOP, baseURL: server.baseUrl });
+  const page = await context.newPage();
+  await page.goto("/admin/giris");
+  await page.getByLabel("E-posta adresi").fill(admin.email);
+  await page.getByLabel("Şifre", { exact: true }).fill(admin.password);
+  await page.getByRole("button", { name: "Giriş yap" }).click();
+  await page.waitForURL(/\/admin$/);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}

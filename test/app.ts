@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { asc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { createStaffUser } from "../src/modules/accounts/service.ts";
 import { categories, products } from "../src/modules/catalog/schema.ts";
+import { createProduct } from "../src/modules/catalog/write.ts";
 import { createTenant } from "../src/modules/tenants/service.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { type AppExtras, buildApp } from "../src/server/app.ts";
@@ -31,6 +33,8 @@ export async function createTestApp(env: Record<string, string> = {}, extras: Ap
   const kernel = await createKernel(config, { database });
   const app = await buildApp(kernel, extras);
   await app.ready();
+  // Sending (catalog projection, mail, …) needs a started runner; handlers run only with JOBS_WORKER.
+  await kernel.jobs.start();
   return {
     app,
     kernel,
@@ -43,27 +47,23 @@ export async function createTestApp(env: Record<string, string> = {}, extras: Ap
   };
 }
 
-/** A store with one category and `count` active products whose titles start with `prefix`. */
+/** A store with one category and `count` active products whose titles start with `prefix`, projected for the storefront. */
 export async function createStore(kernel: Kernel, slug: string, hosts: string[], count = 3) {
   const tenant = await createTenant(kernel.db, { slug, name: `Store ${slug}`, hosts });
   const [category] = await kernel.db
     .insert(categories)
     .values({ tenantId: tenant.id, slug: `${slug}-kategori`, name: `${slug} Kategori` })
     .returning();
-  const rows = await kernel.db
-    .insert(products)
-    .values(
-      Array.from({ length: count }, (_, i) => ({
-        tenantId: tenant.id,
-        categoryId: category?.id,
-        slug: `${slug}-urun-${i + 1}`,
-        title: `${slug.toUpperCase()} Ürün ${i + 1}`,
-        price: 10_000 + i * 100,
-        stock: 5,
-        status: "active" as const,
-      })),
-    )
-    .returning();
+  const ctx = { db: kernel.db, tenantId: tenant.id, jobs: kernel.jobs, cache: kernel.cache };
+  for (let i = 0; i < count; i++)
+    await createProduct(ctx, {
+      title: `${slug.toUpperCase()} Ürün ${i + 1}`,
+      slug: `${slug}-urun-${i + 1}`,
+      status: "active",
+      categoryId: category?.id,
+      variants: [{ price: 10_000 + i * 100, stock: 5 }],
+    });
+  const rows = await kernel.db.select().from(products).where(eq(products.tenantId, tenant.id)).orderBy(asc(products.slug));
   return { tenant, category: category as NonNullable<typeof category>, products: rows };
 }
 

@@ -23,7 +23,7 @@ describe("CSRF protection for cookie-authenticated writes", () => {
       method: "PATCH",
       url: `/api/admin/products/${productId}`,
       headers: { host, cookie, "content-type": "application/json", ...headers },
-      payload: { price },
+      payload: { variants: [{ price, stock: 5 }] },
     });
 
   const priceNow = async () => (await t.kernel.db.select().from(products).where(eq(products.id, productId)))[0]?.price;
@@ -71,7 +71,7 @@ describe("CSRF protection for cookie-authenticated writes", () => {
       method: "PATCH",
       url: `/api/admin/products/${productId}`,
       headers: { host, "content-type": "application/json" },
-      payload: { price: 6 },
+      payload: { variants: [{ price: 6, stock: 5 }] },
     });
     expect(anonymous.statusCode).toBe(401);
   });

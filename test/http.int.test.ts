@@ -95,7 +95,7 @@ describe("HTTP platform", () => {
       return Number(match[1]);
     };
     const get = (url: string) => t.app.inject({ url, headers: { host } });
-    await get("/api/v1/products?perPage=1"); // warm the tenant, tree and count caches
+    await get("/api/v1/products?perPage=1"); // warm the tenant, taxonomy and count caches
     const small = await get("/api/v1/products?perPage=5");
     const large = await get("/api/v1/products?perPage=60");
     expect(small.json().items).toHaveLength(5);

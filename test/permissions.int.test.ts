@@ -9,7 +9,12 @@ import type { PermissionGuard } from "../src/modules/accounts/access.ts";
 import { type Permission, rolePermissions } from "../src/modules/accounts/permissions.ts";
 import { type StaffRole, staffRoles } from "../src/modules/accounts/schema.ts";
 import { type ActorContext, inviteStaff } from "../src/modules/accounts/staff.ts";
+import { createBanner } from "../src/modules/catalog/banners.ts";
+import { createBrand, createCategory } from "../src/modules/catalog/taxonomy.ts";
+import { createProduct } from "../src/modules/catalog/write.ts";
+import { uploadMediaBuffer } from "../src/modules/media/service.ts";
 import { createStore, createTestApp, type TestApp } from "./app.ts";
+import { multipart, png } from "./media.ts";
 import { createCustomer, PASSWORD, requester, signIn, staffSession } from "./people.ts";
 
 const A = "a.test";
@@ -19,6 +24,8 @@ type Method = "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
 interface Request {
   url: string;
   body?: unknown;
+  /** A multipart/form-data body (uploads) instead of JSON. */
+  multipart?: { payload: Buffer; contentType: string };
 }
 /** How to call one route: a fresh target for every call, so each allowed call can succeed. */
 type Fixture = () => Promise<Request>;
@@ -52,7 +59,7 @@ describe("permission matrix on every /api/admin route", () => {
   const fixtures = new Map<string, Fixture>();
 
   beforeAll(async () => {
-    t = await createTestApp({ AUTH_RATE_LIMIT: "false" }, { onRoute: collect });
+    t = await createTestApp({ AUTH_RATE_LIMIT: "false", RATE_LIMIT_MAX: "100000" }, { onRoute: collect });
     const storeA = await createStore(t.kernel, "a", [A], 2);
     tenantA = storeA.tenant.id;
     productId = storeA.products[0]?.id as string;
@@ -131,7 +138,94 @@ describe("permission matrix on every /api/admin route", () => {
     fixtures.set("GET /api/admin/mail/:id", async () => ({ url: `/api/admin/mail/${await mailId()}` }));
     fixtures.set("GET /api/admin/products", async () => ({ url: "/api/admin/products" }));
     fixtures.set("GET /api/admin/products/:id", async () => ({ url: `/api/admin/products/${productId}` }));
-    fixtures.set("PATCH /api/admin/products/:id", async () => ({ url: `/api/admin/products/${productId}`, body: { stock: 7 } }));
+    fixtures.set("PATCH /api/admin/products/:id", async () => ({
+      url: `/api/admin/products/${productId}`,
+      body: { title: unique("Matris ürünü") },
+    }));
+    const freshProduct = async () =>
+      (
+        await createProduct(
+          { db: t.kernel.db, tenantId: tenantA, jobs: t.kernel.jobs, cache: t.kernel.cache },
+          { title: unique("Silinecek"), variants: [{ price: 100, stock: 1 }] },
+        )
+      ).id;
+    fixtures.set("POST /api/admin/products", async () => ({
+      url: "/api/admin/products",
+      body: { title: unique("Yeni ürün"), variants: [{ price: 12_990, stock: 3 }] },
+    }));
+    fixtures.set("DELETE /api/admin/products/:id", async () => ({ url: `/api/admin/products/${await freshProduct()}` }));
+    fixtures.set("POST /api/admin/products/bulk", async () => ({
+      url: "/api/admin/products/bulk",
+      body: { ids: [await freshProduct()], status: "archived" },
+    }));
+    const tinyPng = await png(64, 64);
+    const freshMedia = async () =>
+      (
+        await uploadMediaBuffer(
+          { db: t.kernel.db, storage: t.kernel.storage, jobs: t.kernel.jobs, config: t.kernel.config.media, tenantId: tenantA },
+          tinyPng,
+          { filename: `${unique("gorsel")}.png` },
+        )
+      ).id;
+    fixtures.set("GET /api/admin/media", async () => ({ url: "/api/admin/media" }));
+    fixtures.set("GET /api/admin/media/usage", async () => ({ url: "/api/admin/media/usage" }));
+    fixtures.set("GET /api/admin/media/presets", async () => ({ url: "/api/admin/media/presets" }));
+    fixtures.set("GET /api/admin/media/:id", async () => ({ url: `/api/admin/media/${await freshMedia()}` }));
+    fixtures.set("GET /api/admin/products/export.csv", async () => ({ url: "/api/admin/products/export.csv?delimiter=semicolon" }));
+    fixtures.set("GET /api/admin/products/import/sample.csv", async () => ({ url: "/api/admin/products/import/sample.csv" }));
+    fixtures.set("POST /api/admin/products/import", async () => ({
+      url: "/api/admin/products/import?dryRun=true",
+      multipart: await multipart({
+        name: "urunler.csv",
+        type: "text/csv",
+        data: Buffer.from(`handle,title,price,stock\n${unique("csv-urun")},CSV ürünü,"129,90",4\n`),
+      }),
+    }));
+    fixtures.set("POST /api/admin/media", async () => ({
+      url: "/api/admin/media",
+      multipart: await multipart({ name: `${unique("yukleme")}.png`, data: tinyPng }),
+    }));
+    fixtures.set("POST /api/admin/media/:id/renditions", async () => ({
+      url: `/api/admin/media/${await freshMedia()}/renditions`,
+      body: { preset: "product", crop: { left: 0, top: 0, width: 32, height: 32 } },
+    }));
+    fixtures.set("PATCH /api/admin/media/:id", async () => ({ url: `/api/admin/media/${await freshMedia()}`, body: { alt: "Matris" } }));
+    fixtures.set("DELETE /api/admin/media/:id", async () => ({ url: `/api/admin/media/${await freshMedia()}` }));
+    // categories, brands and banners: a fresh target for every change
+    const catalogCtx = { db: t.kernel.db, tenantId: tenantA, jobs: t.kernel.jobs, cache: t.kernel.cache };
+    const freshCategory = async () => (await createCategory(catalogCtx, { name: unique("Matris kategori") })).id;
+    const freshBrand = async () => (await createBrand(catalogCtx, { name: unique("Matris marka") })).id;
+    const freshBanner = async () => (await createBanner(catalogCtx, { title: unique("Matris banner") }, t.kernel.mediaUrl)).id;
+    fixtures.set("GET /api/admin/categories", async () => ({ url: "/api/admin/categories" }));
+    fixtures.set("POST /api/admin/categories", async () => ({ url: "/api/admin/categories", body: { name: unique("Yeni kategori") } }));
+    fixtures.set("PATCH /api/admin/categories/:id", async () => ({
+      url: `/api/admin/categories/${await freshCategory()}`,
+      body: { name: unique("Ad") },
+    }));
+    fixtures.set("POST /api/admin/categories/:id/move", async () => ({
+      url: `/api/admin/categories/${await freshCategory()}/move`,
+      body: { direction: "up" },
+    }));
+    fixtures.set("DELETE /api/admin/categories/:id", async () => ({ url: `/api/admin/categories/${await freshCategory()}` }));
+    fixtures.set("GET /api/admin/brands", async () => ({ url: "/api/admin/brands" }));
+    fixtures.set("POST /api/admin/brands", async () => ({ url: "/api/admin/brands", body: { name: unique("Yeni marka") } }));
+    fixtures.set("PATCH /api/admin/brands/:id", async () => ({
+      url: `/api/admin/brands/${await freshBrand()}`,
+      body: { name: unique("Marka") },
+    }));
+    fixtures.set("DELETE /api/admin/brands/:id", async () => ({ url: `/api/admin/brands/${await freshBrand()}` }));
+    fixtures.set("GET /api/admin/banners", async () => ({ url: "/api/admin/banners" }));
+    fixtures.set("GET /api/admin/banners/:id", async () => ({ url: `/api/admin/banners/${await freshBanner()}` }));
+    fixtures.set("POST /api/admin/banners", async () => ({ url: "/api/admin/banners", body: { title: unique("Yeni banner") } }));
+    fixtures.set("PATCH /api/admin/banners/:id", async () => ({
+      url: `/api/admin/banners/${await freshBanner()}`,
+      body: { active: false },
+    }));
+    fixtures.set("POST /api/admin/banners/:id/move", async () => ({
+      url: `/api/admin/banners/${await freshBanner()}/move`,
+      body: { direction: "down" },
+    }));
+    fixtures.set("DELETE /api/admin/banners/:id", async () => ({ url: `/api/admin/banners/${await freshBanner()}` }));
     fixtures.set("GET /api/admin/api-keys", async () => ({ url: "/api/admin/api-keys" }));
     fixtures.set("POST /api/admin/api-keys", async () => ({
       url: "/api/admin/api-keys",
@@ -176,7 +270,7 @@ describe("permission matrix on every /api/admin route", () => {
       const permission = route.permission;
       const row: string[] = [];
       for (const [name, caller] of callers) {
-        const { url, body } = await fixture();
+        const { url, body, multipart: form } = await fixture();
         const res = await t.app.inject({
           method: route.method,
           url,
@@ -186,8 +280,10 @@ describe("permission matrix on every /api/admin route", () => {
             ...(caller.cookie ? { cookie: caller.cookie } : {}),
             ...(caller.authorization ? { authorization: caller.authorization } : {}),
             ...(body !== undefined ? { "content-type": "application/json" } : {}),
+            ...(form ? { "content-type": form.contentType } : {}),
           },
           ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+          ...(form ? { payload: form.payload } : {}),
         });
         const allowed = caller.allowed(permission);
         const ok = allowed ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === caller.denied;

@@ -23,6 +23,64 @@ const url = (protocols: string[]) =>
 
 const positiveInt = z.coerce.number({ error: "expected a number" }).int("expected a whole number").positive("expected a number above 0");
 
+const megabytes = z.coerce.number({ error: "expected a number of megabytes" }).positive("expected a number of megabytes above 0");
+
+/** The non-empty items of a comma-separated list. */
+const listItems = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A crop preset of the media pipeline: a name and the aspect ratio its renditions have. */
+export interface CropPreset {
+  /** `product`, `gallery`, `home-banner`… (letters, digits and dashes). */
+  name: string;
+  /** The ratio as configured, e.g. 4 and 5 for `4:5`. */
+  ratioWidth: number;
+  ratioHeight: number;
+}
+
+/** `name=W:H,name=W:H`; `product` is required (every uploaded image gets it at once). */
+const cropPresets = z
+  .string()
+  .transform((value, ctx): CropPreset[] => {
+    const presets: CropPreset[] = [];
+    for (const item of listItems(value)) {
+      const match = /^([a-z0-9][a-z0-9-]*)=(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(item);
+      const ratioWidth = Number(match?.[2]);
+      const ratioHeight = Number(match?.[3]);
+      if (!match || !(ratioWidth > 0) || !(ratioHeight > 0)) {
+        ctx.addIssue({ code: "custom", message: `expected name=W:H items like product=1:1, got "${item}"` });
+        return z.NEVER;
+      }
+      if (presets.some((p) => p.name === match[1])) {
+        ctx.addIssue({ code: "custom", message: `preset "${match[1]}" is listed twice` });
+        return z.NEVER;
+      }
+      presets.push({ name: match[1] as string, ratioWidth, ratioHeight });
+    }
+    if (!presets.some((p) => p.name === "product")) {
+      ctx.addIssue({ code: "custom", message: 'expected a "product" preset (every uploaded image gets one)' });
+      return z.NEVER;
+    }
+    return presets;
+  })
+  .prefault("product=1:1,gallery=4:5,home-banner=3:1,category-banner=4:1");
+
+/** Comma-separated pixel widths, e.g. `400,800,1200`, returned ascending. */
+const imageWidths = z
+  .string()
+  .transform((value, ctx): number[] => {
+    const widths = listItems(value).map(Number);
+    if (widths.length === 0 || widths.some((w) => !Number.isInteger(w) || w < 16 || w > 8000)) {
+      ctx.addIssue({ code: "custom", message: "expected comma-separated whole pixel widths between 16 and 8000, like 400,800,1200" });
+      return z.NEVER;
+    }
+    return [...new Set(widths)].sort((a, b) => a - b);
+  })
+  .prefault("400,800,1200");
+
 /** Every setting Kervan reads from the environment. Documented in docs/configuration.md. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], { error: "expected development, production or test" }).default("development"),
@@ -68,6 +126,13 @@ export const envSchema = z.object({
     .min(0)
     .max(3600)
     .default(30),
+  CATALOG_CACHE_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int("expected a whole number")
+    .min(0)
+    .max(3600)
+    .default(30),
+  SEARCH_INDEXING: bool.optional(),
   AUTH_RESET_TOKEN_MINUTES: positiveInt.max(24 * 60, "expected at most 1440 minutes").default(30),
   AUTH_VERIFY_TOKEN_HOURS: positiveInt.max(24 * 14, "expected at most 336 hours").default(24),
   AUTH_ACCESS_TOKEN_SECONDS: positiveInt.max(86_400, "expected at most 86400 seconds").default(900),
@@ -81,6 +146,16 @@ export const envSchema = z.object({
   FACEBOOK_AUTHORIZATION_URL: url(["http", "https"]).default("https://www.facebook.com/v21.0/dialog/oauth"),
   FACEBOOK_TOKEN_URL: url(["http", "https"]).default("https://graph.facebook.com/v21.0/oauth/access_token"),
   FACEBOOK_USERINFO_URL: url(["http", "https"]).default("https://graph.facebook.com/v21.0/me?fields=id,name,email,picture"),
+  MEDIA_MAX_IMAGES: positiveInt.max(50, "expected at most 50").default(5),
+  MEDIA_MAX_VIDEOS: z.coerce.number({ error: "expected a number" }).int("expected a whole number").min(0).max(10).default(1),
+  MEDIA_MAX_IMAGE_MB: megabytes.default(20),
+  MEDIA_MAX_VIDEO_MB: megabytes.default(200),
+  MEDIA_MAX_VIDEO_SECONDS: positiveInt.default(180),
+  MEDIA_QUOTA_MB: megabytes.default(2048),
+  MEDIA_CROP_PRESETS: cropPresets,
+  MEDIA_IMAGE_WIDTHS: imageWidths,
+  FFMPEG_PATH: z.string().min(1).default("ffmpeg"),
+  FFPROBE_PATH: z.string().min(1).optional(),
 });
 
 /**
@@ -137,7 +212,41 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Anonymous storefront pages are kept this long (0: off). */
   pageCacheSeconds: number;
+  /** Listing and search results (and their totals and facets) are kept this long (0: off); catalog changes drop them at once. */
+  catalogCacheSeconds: number;
+  /** robots.txt lets crawlers in (default: only when NODE_ENV=production). */
+  searchIndexing: boolean;
   auth: AuthConfig;
+  media: MediaConfig;
+}
+
+/** The media pipeline: limits, crop presets, image widths and the ffmpeg binaries. */
+export interface MediaConfig {
+  /** Images per product. */
+  maxImages: number;
+  /** Videos per product. */
+  maxVideos: number;
+  maxImageBytes: number;
+  maxVideoBytes: number;
+  maxVideoSeconds: number;
+  /** Bytes of media (originals and everything made from them) a store may keep. */
+  quotaBytes: number;
+  presets: CropPreset[];
+  /** Widths of the responsive image variants, ascending. */
+  widths: number[];
+  ffmpegPath: string;
+  /** `FFPROBE_PATH`, else `ffprobe` beside `FFMPEG_PATH` (or on the PATH when that is a bare name). */
+  ffprobePath: string;
+}
+
+const MB = 1024 * 1024;
+
+/** ffprobe beside the configured ffmpeg: `/opt/ff/bin/ffmpeg` → `/opt/ff/bin/ffprobe`, `ffmpeg` → `ffprobe`. */
+export function ffprobeBeside(ffmpegPath: string): string {
+  const name = path.basename(ffmpegPath);
+  const probe = name.replace(/ffmpeg/i, "ffprobe");
+  const file = probe === name ? `ffprobe${path.extname(name)}` : probe;
+  return ffmpegPath.includes("/") || ffmpegPath.includes("\\") ? path.join(path.dirname(ffmpegPath), file) : file;
 }
 
 export interface OAuthProviderConfig {
@@ -222,6 +331,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoAdminPassword: env.DEMO_ADMIN_PASSWORD,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     pageCacheSeconds: env.PAGE_CACHE_SECONDS,
+    catalogCacheSeconds: env.CATALOG_CACHE_SECONDS,
+    searchIndexing: env.SEARCH_INDEXING ?? env.NODE_ENV === "production",
     auth: {
       resetTokenMinutes: env.AUTH_RESET_TOKEN_MINUTES,
       verifyTokenHours: env.AUTH_VERIFY_TOKEN_HOURS,
@@ -242,6 +353,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
               userInfoUrl: env.FACEBOOK_USERINFO_URL,
             }
           : undefined,
+    },
+    media: {
+      maxImages: env.MEDIA_MAX_IMAGES,
+      maxVideos: env.MEDIA_MAX_VIDEOS,
+      maxImageBytes: Math.floor(env.MEDIA_MAX_IMAGE_MB * MB),
+      maxVideoBytes: Math.floor(env.MEDIA_MAX_VIDEO_MB * MB),
+      maxVideoSeconds: env.MEDIA_MAX_VIDEO_SECONDS,
+      quotaBytes: Math.floor(env.MEDIA_QUOTA_MB * MB),
+      presets: env.MEDIA_CROP_PRESETS,
+      widths: env.MEDIA_IMAGE_WIDTHS,
+      ffmpegPath: env.FFMPEG_PATH,
+      ffprobePath: env.FFPROBE_PATH ?? ffprobeBeside(env.FFMPEG_PATH),
     },
   };
 }

@@ -11,10 +11,16 @@ import { authRoutes } from "../modules/accounts/routes.ts";
 import { staffRoutes } from "../modules/accounts/staff-routes.ts";
 import { apiAccessRoutes } from "../modules/api-access/routes.ts";
 import { auditRoutes } from "../modules/audit/routes.ts";
+import { bannerRoutes } from "../modules/catalog/banner-routes.ts";
+import { csvRoutes } from "../modules/catalog/csv-routes.ts";
 import { catalogRoutes } from "../modules/catalog/routes.ts";
+import { taxonomyRoutes } from "../modules/catalog/taxonomy-routes.ts";
 import { accountRoutes } from "../modules/customers/account-routes.ts";
 import { customerAdminRoutes } from "../modules/customers/admin-routes.ts";
 import { geoRoutes } from "../modules/geo/routes.ts";
+import { mediaAdminRoutes } from "../modules/media/routes.ts";
+import { searchRoutes } from "../modules/search/routes.ts";
+import { seoRoutes } from "../modules/seo/routes.ts";
 import type { Config } from "../platform/config.ts";
 import { type StatementCount, withStatementCount } from "../platform/db/index.ts";
 import { mailRoutes } from "../platform/mail/routes.ts";
@@ -106,7 +112,8 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:", ...(kernel.mediaOrigin ? [kernel.mediaOrigin] : [])],
         mediaSrc: ["'self'", "blob:", ...(kernel.mediaOrigin ? [kernel.mediaOrigin] : [])],
-        connectSrc: ["'self'"],
+        // hls.js fetches the product video's playlists and segments
+        connectSrc: ["'self'", ...(kernel.mediaOrigin ? [kernel.mediaOrigin] : [])],
         fontSrc: ["'self'", "data:"],
         objectSrc: ["'none'"],
         frameAncestors: ["'self'"],
@@ -205,7 +212,33 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
   // Module routes. Auth first: it declares request.user / request.staff for the guards.
   await app.register(authRoutes, { auth: kernel.auth });
   await app.register(mediaRoutes, { storage: kernel.storage });
-  await app.register(catalogRoutes, { db: kernel.db, cache: kernel.cache, mediaUrl: kernel.mediaUrl, access: kernel.access });
+  await app.register(catalogRoutes, {
+    db: kernel.db,
+    cache: kernel.cache,
+    jobs: kernel.jobs,
+    listCacheSeconds: kernel.config.catalogCacheSeconds,
+    mediaUrl: kernel.mediaUrl,
+    access: kernel.access,
+    limits: { maxImages: kernel.config.media.maxImages, maxVideos: kernel.config.media.maxVideos },
+  });
+  await app.register(searchRoutes, { db: kernel.db, cache: kernel.cache, mediaUrl: kernel.mediaUrl });
+  await app.register(taxonomyRoutes, { db: kernel.db, jobs: kernel.jobs, cache: kernel.cache, access: kernel.access });
+  await app.register(bannerRoutes, { db: kernel.db, cache: kernel.cache, access: kernel.access, mediaUrl: kernel.mediaUrl });
+  await app.register(mediaAdminRoutes, {
+    db: kernel.db,
+    storage: kernel.storage,
+    jobs: kernel.jobs,
+    config: config.media,
+    access: kernel.access,
+  });
+  await app.register(seoRoutes, { db: kernel.db, cache: kernel.cache, indexing: config.searchIndexing });
+  await app.register(csvRoutes, {
+    db: kernel.db,
+    jobs: kernel.jobs,
+    cache: kernel.cache,
+    access: kernel.access,
+    limits: { maxImages: config.media.maxImages, maxVideos: config.media.maxVideos },
+  });
   await app.register(mailRoutes, {
     db: kernel.db,
     preHandler: kernel.access.require("mail:read"),

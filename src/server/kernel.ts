@@ -4,7 +4,9 @@ import { type Access, type BearerAuthenticator, createAccess } from "../modules/
 import type { AuthProvider } from "../modules/accounts/auth.ts";
 import { lazyAuth } from "../modules/accounts/lazy.ts";
 import { createBearerAuthenticator } from "../modules/api-access/bearer.ts";
+import { registerCatalogJobs } from "../modules/catalog/projection.ts";
 import { registerAccountJobs } from "../modules/customers/account.ts";
+import { registerMediaJobs } from "../modules/media/video-job.ts";
 import { createTenantResolver, normalizeHost, type TenantResolver } from "../modules/tenants/service.ts";
 import { createMemoCache, type MemoCache } from "../platform/cache.ts";
 import type { Config } from "../platform/config.ts";
@@ -103,6 +105,8 @@ export async function createKernel(config: Config, options: KernelOptions = {}):
   const redis = config.redisUrl ? new (await import("ioredis")).Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const pageCache = new PageCache({ ttlMs: config.pageCacheSeconds * 1000 });
   const cache = createMemoCache({ onInvalidate: (prefix) => pageCache.invalidate(prefix) });
+  registerCatalogJobs(jobs, { db: database.db, cache });
+  registerMediaJobs(jobs, { db: database.db, storage, config: config.media, log });
   const tenants = createTenantResolver(database.db);
   const state = { shuttingDown: false };
   const auth = lazyAuth({

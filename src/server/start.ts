@@ -1,4 +1,5 @@
 // Start-up: configuration, database, demo data on first start, HTTP server, jobs (see main.ts).
+import { projectMissing, scheduleCatalogJobs } from "../modules/catalog/projection.ts";
 import { ConfigError, loadConfig } from "../platform/config.ts";
 import { buildApp } from "./app.ts";
 import { prepareDemo } from "./demo.ts";
@@ -21,6 +22,10 @@ const kernel = await createKernel(config, { log });
 // Database work (demo check) and loading the web build overlap.
 const [demo, extras] = await Promise.all([config.seedDemo ? prepareDemo(kernel) : null, webExtras(kernel)]);
 const app = await buildApp(kernel, extras);
+// Products without a read-model row (an upgrade, a lost job) are projected before serving.
+const projected = await projectMissing(kernel.db, { cache: kernel.cache });
+if (projected > 0) log.info({ products: projected }, "catalog: projected products missing from the read model");
+await scheduleCatalogJobs(kernel.jobs);
 await kernel.jobs.start();
 await app.listen({ port: config.port, host: config.host });
 // Load the identity layer now, in the background, rather than on the first sign-in.

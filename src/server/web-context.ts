@@ -10,8 +10,11 @@ import type { AppExtras } from "./app.ts";
 import type { Kernel } from "./kernel.ts";
 import { accountWeb } from "./web/account.ts";
 import { apiKeysWeb } from "./web/api-keys.ts";
+import { catalogAdminWeb, storefrontBannersWeb } from "./web/catalog-admin.ts";
 import { identityWeb } from "./web/identity.ts";
+import { mediaWeb } from "./web/media.ts";
 import { invitationsWeb, peopleAdminWeb } from "./web/people-admin.ts";
+import { productCsvWeb } from "./web/product-csv.ts";
 import { importServerBuild, readPreferences, type WebContextInput, webPlugin } from "./web.ts";
 
 export const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../build");
@@ -50,6 +53,9 @@ function adminReader(kernel: Kernel, request: FastifyRequest, tenantId: string):
     },
     people: peopleAdminWeb(kernel, request),
     apiKeys: apiKeysWeb(kernel, request),
+    media: mediaWeb(kernel, request),
+    catalog: catalogAdminWeb(kernel, request),
+    productCsv: productCsvWeb(kernel, request),
   };
 }
 
@@ -84,7 +90,15 @@ export function webContext(kernel: Kernel) {
       locale,
       theme,
       publicUrl: `${request.protocol}://${request.host}`,
-      catalog: catalogReader({ db: kernel.db, tenantId: tenant.id, locale, cache: kernel.cache, mediaUrl: kernel.mediaUrl }),
+      catalog: catalogReader({
+        db: kernel.db,
+        tenantId: tenant.id,
+        locale,
+        cache: kernel.cache,
+        mediaUrl: kernel.mediaUrl,
+        listTtlMs: kernel.config.catalogCacheSeconds * 1000,
+      }),
+      banners: storefrontBannersWeb(kernel, tenant.id, locale),
       admin: staff ? adminReader(kernel, request, tenant.id) : null,
       staff,
       identity: identityWeb(kernel, request),

@@ -11,8 +11,11 @@ import type { CatalogReader } from "../modules/catalog/types.ts";
 import type { TenantProfile } from "../modules/tenants/schema.ts";
 import type { AccountWeb } from "./services/account.ts";
 import type { ApiKeysAdmin } from "./services/api-keys.ts";
+import type { CatalogAdmin, StorefrontBanners } from "./services/catalog-admin.ts";
 import type { IdentityWeb } from "./services/identity.ts";
+import type { MediaAdmin } from "./services/media.ts";
 import type { InvitationsWeb, PeopleAdmin } from "./services/people-admin.ts";
+import type { ProductCsvAdmin } from "./services/product-csv.ts";
 
 export type Locale = "tr" | "en";
 export type ThemePreference = "light" | "dark" | "system";
@@ -65,6 +68,12 @@ export interface AdminReader {
   };
   people: PeopleAdmin;
   apiKeys: ApiKeysAdmin;
+  /** The media library (images, videos, crops, storage usage). */
+  media: MediaAdmin;
+  /** Products, categories, brands and banners. */
+  catalog: CatalogAdmin;
+  /** Product CSV import (/admin/urunler/aktar). */
+  productCsv: ProductCsvAdmin;
 }
 
 /** The signed-in user's role in the request's store. */
@@ -83,6 +92,8 @@ export interface AppWebContext {
   /** Absolute origin of the store, e.g. `https://magaza.example.com` (no trailing slash). */
   publicUrl: string;
   catalog: CatalogReader;
+  /** Home carousel and category banners now showing (absent in contexts built without them). */
+  banners?: StorefrontBanners;
   admin: AdminReader | null;
   /** Set when the signed-in user is staff of this store (null otherwise). */
   staff: WebStaff | null;

@@ -29,6 +29,15 @@ export default [
   route("admin/giris", "routes/admin/sign-in.tsx"),
   route("admin", "layouts/admin.tsx", { id: "admin" }, [
     index("routes/admin/dashboard.tsx"),
+    // catalog (src/web/routes/admin/products.tsx and the pages beside it)
+    route("urunler", "routes/admin/products.tsx"),
+    route("urunler/yeni", "routes/admin/product-edit.tsx", { id: "admin-product-new" }),
+    route("urunler/aktar", "routes/admin/product-import.tsx"),
+    route("urunler/:id", "routes/admin/product-edit.tsx", { id: "admin-product-edit" }),
+    route("kategoriler", "routes/admin/categories.tsx"),
+    route("markalar", "routes/admin/brands.tsx"),
+    route("bannerlar", "routes/admin/banners.tsx"),
+    route("medya", "routes/admin/media.tsx"),
     route("e-postalar", "routes/admin/mail-list.tsx"),
     route("e-postalar/:id", "routes/admin/mail-detail.tsx"),
     route("musteriler", "routes/admin/customers.tsx"),

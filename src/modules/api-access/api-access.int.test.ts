@@ -280,7 +280,7 @@ describe("API access: tokens for apps, refresh rotation, API keys", () => {
       const list = await bearer(hostA, accessToken);
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json().items).toHaveLength(2);
-      const patch = await bearer(hostA, accessToken, "PATCH", `/api/admin/products/${productA}`, { stock: 7 });
+      const patch = await bearer(hostA, accessToken, "PATCH", `/api/admin/products/${productA}`, { featured: true });
       expect(patch.statusCode, patch.body).toBe(200);
       const keys = await bearer(hostA, accessToken, "GET", "/api/admin/api-keys");
       expect(keys.statusCode).toBe(403);
@@ -288,7 +288,9 @@ describe("API access: tokens for apps, refresh rotation, API keys", () => {
 
       const support = await tokensFor("support@example.com");
       expect((await bearer(hostA, support.accessToken)).statusCode).toBe(200);
-      expect((await bearer(hostA, support.accessToken, "PATCH", `/api/admin/products/${productA}`, { stock: 8 })).statusCode).toBe(403);
+      expect((await bearer(hostA, support.accessToken, "PATCH", `/api/admin/products/${productA}`, { featured: false })).statusCode).toBe(
+        403,
+      );
     });
 
     it("answers 401 for expired, tampered, foreign-key and other-store tokens", async () => {
@@ -486,7 +488,7 @@ describe("API access: tokens for apps, refresh rotation, API keys", () => {
 
       const read = await bearer(hostA, body.key);
       expect(read.statusCode, read.body).toBe(200);
-      const write = await bearer(hostA, body.key, "PATCH", `/api/admin/products/${productA}`, { stock: 3 });
+      const write = await bearer(hostA, body.key, "PATCH", `/api/admin/products/${productA}`, { featured: true });
       expect(write.statusCode).toBe(403);
       expect(write.json().detail).toMatch(/catalog:write/);
       expect((await bearer(hostA, body.key, "GET", "/api/admin/api-keys")).statusCode).toBe(403);

@@ -14,10 +14,12 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
 import type { Storage } from "../../platform/storage/types.ts";
 import { slugify } from "../../platform/text.ts";
+import { projectNow } from "../catalog/projection.ts";
 import { categories, type ImageVariant, products } from "../catalog/schema.ts";
 import { DEMO_CATEGORIES, type DemoCategory, demoCategoryIndex } from "./data.ts";
 import { type ImageKind, type ImageSpec, mapLimit, renderConcurrency, storeRenderedImage, type ThemeName } from "./images.ts";
 import { BOOK_WORDS, LEAF_PARTS, type LeafParts, type PartType, POOL_COLORS } from "./parts.ts";
+import { type DemoAsset, type DemoMedia, type DemoProductRow, insertDemoCatalog } from "./rows.ts";
 
 /** Progress messages: a plain function, or any logger with `info(message)` (pino, console). */
 export type DemoLog = ((message: string) => void) | { info(message: string): void };
@@ -238,27 +240,36 @@ export async function generateCatalog(options: GenerateCatalogOptions): Promise<
   // Slugs end in a per-run token plus the running number, so runs never collide with each other.
   const token = randomBytes(3).readUIntBE(0, 3).toString(36).padStart(4, "0").slice(-4);
 
+  // One library asset per pool picture, shared by the products that show it.
+  const assetOf = new Map<string, string>();
+  for (const entries of pool.values())
+    for (const entry of entries) {
+      const key = entry.variants.reduce((x, y) => (y.width > x.width ? y : x)).key;
+      const [found] = (
+        (await db.execute(sql`select id from media_assets where tenant_id = ${tenantId} and original_key = ${key} limit 1`)) as unknown as {
+          rows: { id: string }[];
+        }
+      ).rows;
+      assetOf.set(key, found?.id ?? "");
+    }
+
   let images = 0;
+  const counter = { next: existing * 3 + 1 };
   await db.transaction(async (tx) => {
+    const newAssets: DemoAsset[] = [];
+    for (const entries of pool.values())
+      for (const entry of entries) {
+        const key = entry.variants.reduce((x, y) => (y.width > x.width ? y : x)).key;
+        if (assetOf.get(key)) continue;
+        const id = randomUUID();
+        assetOf.set(key, id);
+        newAssets.push({ id, alt: "", variants: entry.variants });
+      }
+    let assetsPending = newAssets;
     for (let start = 0; start < count; start += batchSize) {
       const size = Math.min(batchSize, count - start);
-      const p = {
-        id: [] as string[],
-        slug: [] as string[],
-        title: [] as string[],
-        description: [] as string[],
-        translations: [] as string[],
-        brand: [] as string[],
-        categoryId: [] as string[],
-        price: [] as number[],
-        compareAt: [] as (number | null)[],
-        vat: [] as number[],
-        stock: [] as number[],
-        featured: [] as boolean[],
-        sold: [] as number[],
-        createdAt: [] as string[],
-      };
-      const img = { productId: [] as string[], position: [] as number[], alt: [] as string[], variants: [] as string[] };
+      const batch: DemoProductRow[] = [];
+      const media: DemoMedia[] = [];
       for (let i = 0; i < size; i++) {
         const n = start + i;
         const leaf = leaves[Math.floor(random() * leaves.length)] as Leaf;
@@ -268,55 +279,44 @@ export async function generateCatalog(options: GenerateCatalogOptions): Promise<
         const id = randomUUID();
         const price = charmPrice(random, type.lira);
         const discounted = random() < 0.3;
-        p.id.push(id);
-        p.slug.push(`${slugify(title.tr, { maxLength: 70 }) || "urun"}-${token}${n.toString(36)}`);
-        p.title.push(title.tr);
-        p.description.push(`${type.about[0]} ${extraTr}`);
-        p.translations.push(JSON.stringify({ en: { title: title.en, description: `${type.about[1]} ${extraEn}` } }));
-        p.brand.push(title.brand);
-        p.categoryId.push(leaf.id);
-        p.price.push(price);
-        p.compareAt.push(discounted ? compareAtFor(price, between(random, 10, 40)) : null);
-        p.vat.push(leaf.parts.vat);
-        p.stock.push(random() < 0.07 ? 0 : 1 + Math.floor(random() ** 2 * 250));
-        p.featured.push(random() < 0.015);
-        p.sold.push(Math.floor(random() ** 3 * 3000));
-        p.createdAt.push(new Date(now - Math.floor(random() * 365 * 86_400_000)).toISOString());
-
+        batch.push({
+          id,
+          slug: `${slugify(title.tr, { maxLength: 70 }) || "urun"}-${token}${n.toString(36)}`,
+          title: title.tr,
+          description: `${type.about[0]} ${extraTr}`,
+          translations: JSON.stringify({ en: { title: title.en, description: `<p>${type.about[1]} ${extraEn}</p>` } }),
+          brand: title.brand,
+          categoryId: leaf.id,
+          price,
+          compareAt: discounted ? compareAtFor(price, between(random, 10, 40)) : null,
+          vat: leaf.parts.vat,
+          stock: random() < 0.07 ? 0 : 1 + Math.floor(random() ** 2 * 250),
+          featured: random() < 0.015,
+          sold: Math.floor(random() ** 3 * 3000),
+          createdAt: new Date(now - Math.floor(random() * 365 * 86_400_000)).toISOString(),
+          kind: type.kind,
+        });
         const choices = pool.get(type.kind) ?? [];
         const pictures = choices.length > 1 && random() < 0.3 ? 2 : Math.min(1, choices.length);
         const first = Math.floor(random() * choices.length);
         for (let k = 0; k < pictures; k++) {
           const entry = choices[(first + k) % choices.length] as PoolEntry;
-          img.productId.push(id);
-          img.position.push(k);
-          img.alt.push(title.tr);
-          img.variants.push(JSON.stringify(entry.variants));
+          const key = entry.variants.reduce((x, y) => (y.width > x.width ? y : x)).key;
+          media.push({ productId: id, assetId: assetOf.get(key) as string, position: k, alt: title.tr });
         }
       }
-      await tx.execute(sql`
-        insert into products (id, tenant_id, slug, title, description, translations, brand, category_id, price, compare_at_price,
-          currency, vat_rate, stock, status, featured, sold_count, created_at, updated_at)
-        select u.id, ${tenantId}::uuid, u.slug, u.title, u.description, u.translations, u.brand, u.category_id, u.price, u.compare_at_price,
-          'TRY', u.vat_rate, u.stock, 'active', u.featured, u.sold_count, u.created_at, u.created_at
-        from unnest(${sql.param(p.id)}::uuid[], ${sql.param(p.slug)}::text[], ${sql.param(p.title)}::text[], ${sql.param(p.description)}::text[],
-          ${sql.param(p.translations)}::jsonb[], ${sql.param(p.brand)}::text[], ${sql.param(p.categoryId)}::uuid[], ${sql.param(p.price)}::int[],
-          ${sql.param(p.compareAt)}::int[], ${sql.param(p.vat)}::smallint[], ${sql.param(p.stock)}::int[], ${sql.param(p.featured)}::bool[],
-          ${sql.param(p.sold)}::int[], ${sql.param(p.createdAt)}::timestamptz[])
-          as u(id, slug, title, description, translations, brand, category_id, price, compare_at_price, vat_rate, stock, featured, sold_count, created_at)`);
-      if (img.productId.length > 0) {
-        await tx.execute(sql`
-          insert into product_images (tenant_id, product_id, position, alt, width, height, variants)
-          select ${tenantId}::uuid, u.product_id, u.position, u.alt, 800, 800, u.variants
-          from unnest(${sql.param(img.productId)}::uuid[], ${sql.param(img.position)}::int[], ${sql.param(img.alt)}::text[], ${sql.param(img.variants)}::jsonb[])
-            as u(product_id, position, alt, variants)`);
-      }
-      images += img.productId.length;
+      await insertDemoCatalog(tx, tenantId, batch, assetsPending, media, counter);
+      assetsPending = [];
+      images += media.length;
       log(`generated ${start + size}/${count} products`);
     }
   });
   // Fresh statistics, so the planner uses the listing indexes at once rather than after autovacuum.
   await db.execute(sql`analyze products`);
-  await db.execute(sql`analyze product_images`);
+  await db.execute(sql`analyze product_variants`);
+  const projectStarted = performance.now();
+  await projectNow(db, tenantId, "all");
+  await db.execute(sql`analyze product_listings`);
+  log(`projected the read model in ${Math.round(performance.now() - projectStarted)} ms`);
   return { products: count, images, poolRendered: rendered, ms: Math.round(performance.now() - started) };
 }

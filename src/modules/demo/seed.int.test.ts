@@ -2,13 +2,33 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import type { Db } from "../../platform/db/index.ts";
 import { createStorage } from "../../platform/storage/index.ts";
 import type { Storage } from "../../platform/storage/types.ts";
-import { categories, type ImageVariant, productImages, products } from "../catalog/schema.ts";
+import { categories, type ImageVariant, productListings, products, productVariants } from "../catalog/schema.ts";
+
+interface ImageRow {
+  tenantId: string;
+  productId: string;
+  position: number;
+  alt: string;
+  width: number;
+  height: number;
+  variants: ImageVariant[];
+}
+
+/** Product pictures as the storefront shows them: product media joined to their library assets. */
+async function imagesOf(db: Db, condition: SQL): Promise<ImageRow[]> {
+  const result = (await db.execute(sql`select pm.tenant_id as "tenantId", pm.product_id as "productId", pm.position, pm.alt,
+      a.width, a.height, a.renditions->0->'variants' as variants
+    from product_media pm join media_assets a on a.id = pm.asset_id where ${condition}`)) as unknown as { rows: ImageRow[] };
+  return result.rows;
+}
+
 import { tenantDomains, tenants } from "../tenants/schema.ts";
 import { DEMO_PRODUCTS } from "./data.ts";
 import { generateCatalog, seedDemoStore } from "./seed.ts";
@@ -110,8 +130,16 @@ describe("seedDemoStore", () => {
     expect(rows.some((p) => p.compareAtPrice !== null)).toBe(true);
     expect(new Set(rows.map((p) => p.vatRate))).toEqual(new Set([1, 10, 20]));
 
-    const images = await database.db.select().from(productImages).where(eq(productImages.tenantId, result.tenantId));
+    const images = await imagesOf(database.db, sql`pm.tenant_id = ${result.tenantId}`);
     expect(images.length).toBe(result.images);
+    // Every product has variants (apparel and shoes one per size, with SKU and a valid EAN-13) and is in the read model.
+    const variants = await database.db.select().from(productVariants).where(eq(productVariants.tenantId, result.tenantId));
+    expect(new Set(variants.map((v) => v.productId))).toEqual(new Set(rows.map((p) => p.id)));
+    expect(variants.some((v) => v.optionValues.Beden)).toBe(true);
+    for (const v of variants) expect(v.barcode).toMatch(/^869\d{10}$/);
+    for (const p of rows) expect(variants.filter((v) => v.productId === p.id).reduce((n, v) => n + v.stock, 0)).toBe(p.stock);
+    const listed = await database.db.select().from(productListings).where(eq(productListings.tenantId, result.tenantId));
+    expect(listed).toHaveLength(rows.length);
     const byProduct = Map.groupBy(images, (i) => i.productId);
     for (const p of rows) {
       const own = byProduct.get(p.id) ?? [];
@@ -214,14 +242,14 @@ describe("generateCatalog", () => {
     const [withoutImages] = await database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(products)
-      .where(and(eq(products.tenantId, tenantId), sql`not exists (select 1 from product_images i where i.product_id = ${products.id})`));
+      .where(and(eq(products.tenantId, tenantId), sql`not exists (select 1 from product_media i where i.product_id = ${products.id})`));
     expect(withoutImages?.n).toBe(0);
-    const poolRows = await database.db
-      .selectDistinct({ variants: productImages.variants })
-      .from(productImages)
-      .where(
-        and(eq(productImages.tenantId, tenantId), sql`${productImages.variants}->0->>'key' like ${`tenants/${tenantId}/demo-pool/%`}`),
-      );
+    // The pool pictures are library assets shared by many products.
+    const poolRows = (
+      (await database.db.execute(
+        sql`select renditions->0->'variants' as variants from media_assets where tenant_id = ${tenantId} and original_key like ${`tenants/${tenantId}/demo-pool/%`}`,
+      )) as unknown as { rows: { variants: ImageVariant[] }[] }
+    ).rows;
     expect(poolRows.length).toBeGreaterThan(20);
     expect(poolRows.length).toBeLessThanOrEqual(80);
     for (const row of poolRows) for (const v of row.variants) expect(await storage.stat(v.key), v.key).not.toBeNull();
@@ -241,15 +269,13 @@ describe("generateCatalog", () => {
     const rows = await database.db.select({ id: products.id }).from(products).where(eq(products.tenantId, tenantId));
     expect(rows).toHaveLength(150);
     // Nothing leaked into the demo tenant's rows.
-    const images = await database.db
-      .select({ tenantId: productImages.tenantId })
-      .from(productImages)
-      .where(
-        inArray(
-          productImages.productId,
-          rows.map((r) => r.id),
-        ),
-      );
+    const images = await imagesOf(
+      database.db,
+      sql`pm.product_id in (${sql.join(
+        rows.map((r) => sql`${r.id}::uuid`),
+        sql`, `,
+      )})`,
+    );
     expect(new Set(images.map((i) => i.tenantId))).toEqual(new Set([tenantId]));
   });
 });

@@ -16,11 +16,13 @@ import { eq, inArray, like } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
 import type { Storage } from "../../platform/storage/types.ts";
 import { slugify } from "../../platform/text.ts";
-import { categories, type ImageVariant, productImages, products } from "../catalog/schema.ts";
+import { projectNow } from "../catalog/projection.ts";
+import { banners, categories, type ImageVariant } from "../catalog/schema.ts";
 import { tenantDomains, tenants } from "../tenants/schema.ts";
 import { DEMO_CATEGORIES, DEMO_HOSTS, DEMO_PRODUCTS, DEMO_PROFILE, DEMO_TENANT, type DemoProduct, demoCategoryIndex } from "./data.ts";
 import { type DemoLog, toLogFn } from "./generate.ts";
 import { mapLimit, type RenderOptions, renderConcurrency, storeRenderedImage } from "./images.ts";
+import { type DemoProductRow, insertDemoCatalog } from "./rows.ts";
 
 export type { DemoLog } from "./generate.ts";
 export { type GenerateCatalogOptions, type GenerateCatalogResult, generateCatalog } from "./generate.ts";
@@ -48,6 +50,27 @@ export interface SeedDemoResult {
 }
 
 const DAY = 86_400_000;
+
+const DEMO_BANNERS = [
+  {
+    title: "Yaz fırsatları başladı",
+    subtitle: "Modada seçili ürünlerde %25'e varan indirim",
+    link: "/kategori/moda?indirimli=1",
+    en: { title: "Summer deals are here", subtitle: "Up to 25% off selected fashion" },
+  },
+  {
+    title: "Kablosuz özgürlük",
+    subtitle: "Yeni sezon kulaklık ve hoparlörler",
+    link: "/ara?q=kulakl%C4%B1k",
+    en: { title: "Go wireless", subtitle: "This season's headphones and speakers" },
+  },
+  {
+    title: "Kitap haftası",
+    subtitle: "Roman, çocuk ve kişisel gelişimde yeni çıkanlar",
+    link: "/kategori/kitap",
+    en: { title: "Book week", subtitle: "New in fiction, children's books and self-help" },
+  },
+];
 
 async function findDefaultTenant(db: Db): Promise<string | null> {
   const [row] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.isDefault, true)).limit(1);
@@ -131,37 +154,32 @@ export async function seedDemoStore(options: SeedDemoOptions): Promise<SeedDemoR
   });
 
   const usedSlugs = new Set<string>();
-  const productRows = DEMO_PRODUCTS.map((p: DemoProduct, i) => {
+  const productRows: DemoProductRow[] = DEMO_PRODUCTS.map((p: DemoProduct, i) => {
     const categoryId = categoryIds.get(p.category);
     if (!categoryId || !index.has(p.category)) throw new Error(`demo product "${p.title}" names unknown category "${p.category}"`);
     let slug = slugify(p.title);
     for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(p.title)}-${n}`;
     usedSlugs.add(slug);
-    // Spread over the last 60 days, deterministic per product.
-    const createdAt = new Date(now - ((i * 37) % 60) * DAY - ((i * 7) % 24) * 3_600_000);
+    const createdAt = new Date(now - ((i * 37) % 60) * DAY - ((i * 7) % 24) * 3_600_000).toISOString();
     return {
       id: randomUUID(),
-      tenantId,
       slug,
       title: p.title,
       description: p.description,
-      translations: { en: { title: p.en.title, description: p.en.description } },
+      translations: JSON.stringify({ en: { title: p.en.title, description: `<p>${p.en.description}</p>` } }),
       brand: p.brand,
       categoryId,
       price: p.price,
-      compareAtPrice: p.compareAt ?? null,
-      currency: DEMO_TENANT.currency,
-      vatRate: p.vat ?? 20,
+      compareAt: p.compareAt ?? null,
+      vat: p.vat ?? 20,
       stock: p.stock,
-      status: "active" as const,
       featured: p.featured ?? false,
-      soldCount: p.sold,
+      sold: p.sold,
       createdAt,
-      updatedAt: createdAt,
+      kind: p.kind,
     };
   });
 
-  // 2. Pictures first, outside any transaction.
   const tenantPrefix = `tenants/${tenantId}/`;
   const renderOptions: RenderOptions & { cacheDir?: string | false } = {
     widths: [800, 400],
@@ -220,8 +238,32 @@ export async function seedDemoStore(options: SeedDemoOptions): Promise<SeedDemoR
       for (const h of taken) log(`demo store: host ${h} belongs to another store, skipped`);
       if (free.length > 0) await tx.insert(tenantDomains).values(free.map((host, i) => ({ host, tenantId, isPrimary: i === 0 })));
       await tx.insert(categories).values(categoryRows);
-      await tx.insert(products).values(productRows);
-      await tx.insert(productImages).values(imageRows.map((img) => ({ tenantId, ...img, width: 800, height: 800 })));
+      // Home carousel slides (text on the brand gradient; merchants add pictures in the admin).
+      await tx.insert(banners).values(
+        DEMO_BANNERS.map((b, position) => ({
+          tenantId,
+          placement: "home-hero" as const,
+          title: b.title,
+          subtitle: b.subtitle,
+          linkUrl: b.link,
+          translations: { en: { title: b.en.title, subtitle: b.en.subtitle } },
+          position,
+        })),
+      );
+      const assets = imageRows.map((img) => ({ id: randomUUID(), alt: img.alt, variants: img.variants }));
+      await insertDemoCatalog(
+        tx,
+        tenantId,
+        productRows,
+        assets,
+        imageRows.map((img, i) => ({
+          productId: img.productId,
+          assetId: (assets[i] as { id: string }).id,
+          position: img.position,
+          alt: img.alt,
+        })),
+        { next: 1 },
+      );
     });
   } catch (error) {
     await removeFiles(storage, tenantPrefix, log);
@@ -232,6 +274,7 @@ export async function seedDemoStore(options: SeedDemoOptions): Promise<SeedDemoR
     }
     throw error;
   }
+  await projectNow(db, tenantId, "all");
   log(`demo store: created ${productRows.length} products with ${imageRows.length} pictures in ${elapsed()} ms`);
   return { created: true, tenantId, products: productRows.length, images: imageRows.length, ms: elapsed() };
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { Logger } from "drizzle-orm/logger";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -100,7 +101,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   // PGlite's default 128 MB of shared buffers would double the process's memory; the files
   // themselves stay in the OS page cache.
-  const client = await PGlite.create(pgliteDir, { postgresqlconf: "shared_buffers = 16MB" });
+  // pg_trgm backs catalog search (typo tolerance, admin title search); migrations create it.
+  const client = await PGlite.create(pgliteDir, { postgresqlconf: "shared_buffers = 16MB", extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, logger: countingLogger }) as unknown as Db;
   return {
     db,

@@ -4,5 +4,6 @@ export * from "../../modules/accounts/schema.ts";
 export * from "../../modules/audit/schema.ts";
 export * from "../../modules/catalog/schema.ts";
 export * from "../../modules/customers/schema.ts";
+export * from "../../modules/media/schema.ts";
 export * from "../../modules/tenants/schema.ts";
 export * from "../../platform/mail/schema.ts";

@@ -10,6 +10,8 @@ export interface DrawerProps {
   title: ReactNode;
   openButtonClassName: string;
   menuIconClassName: string;
+  /** Visible content of the open button instead of the menu icon (then `openLabel` is its accessible name). */
+  openContent?: ReactNode;
   panelClassName: string;
   headerClassName: string;
   titleClassName: string;
@@ -31,9 +33,19 @@ export function Drawer(props: DrawerProps) {
 
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={() => ref.current?.showModal()} className={props.openButtonClassName}>
-        <Menu aria-hidden="true" className={props.menuIconClassName} />
-        <span className="sr-only">{props.openLabel}</span>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-label={props.openContent ? props.openLabel : undefined}
+        onClick={() => ref.current?.showModal()}
+        className={props.openButtonClassName}
+      >
+        {props.openContent ?? (
+          <>
+            <Menu aria-hidden="true" className={props.menuIconClassName} />
+            <span className="sr-only">{props.openLabel}</span>
+          </>
+        )}
       </button>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes the dialog; Escape does the same natively */}
       <dialog

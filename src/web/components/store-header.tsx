@@ -1,7 +1,7 @@
 import clsx from "clsx";
-import { ChevronDown, ChevronRight, LogOut, Mail, Phone, RotateCcw, Search, ShieldCheck, ShoppingBag, User, UserRound } from "lucide-react";
+import { ChevronDown, ChevronRight, LogOut, Mail, Phone, RotateCcw, ShieldCheck, ShoppingBag, User, UserRound } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
-import { Form, Link, NavLink, useLocation, useSearchParams } from "react-router";
+import { Form, Link, NavLink, useLocation } from "react-router";
 import type { CategoryNode } from "../../modules/catalog/types.ts";
 import type { WebTenant } from "../context.ts";
 import { useT } from "../i18n/index.ts";
@@ -9,6 +9,7 @@ import { useRootData } from "../lib/root-data.ts";
 import { Drawer } from "./drawer.tsx";
 import { Logo } from "./logo.tsx";
 import { LanguageSwitch, ThemeToggle } from "./preferences.tsx";
+import { SearchSuggest } from "./search-suggest.tsx";
 
 function TopBar({ store }: { store: WebTenant }) {
   const t = useT();
@@ -40,39 +41,6 @@ function TopBar({ store }: { store: WebTenant }) {
         </div>
       </div>
     </div>
-  );
-}
-
-function SearchForm({ id, className }: { id: string; className?: string }) {
-  const t = useT();
-  const [params] = useSearchParams();
-  const location = useLocation();
-  const current = location.pathname === "/ara" ? (params.get("q") ?? "") : "";
-  return (
-    <Form method="get" action="/ara" role="search" className={clsx("relative", className)}>
-      <label htmlFor={id} className="sr-only">
-        {t("header.searchLabel")}
-      </label>
-      <input
-        id={id}
-        type="search"
-        name="q"
-        key={current}
-        defaultValue={current}
-        placeholder={t("header.searchPlaceholder")}
-        autoComplete="off"
-        enterKeyHint="search"
-        maxLength={120}
-        className="h-11 w-full rounded-xl border border-transparent bg-surface-2 pr-14 pl-4 text-[0.9375rem] text-fg placeholder:text-muted focus:border-brand focus:bg-surface focus:outline-none focus:ring-4 focus:ring-brand/15"
-      />
-      <button
-        type="submit"
-        className="absolute top-1 right-1 inline-flex h-9 w-11 items-center justify-center rounded-lg bg-brand text-on-brand hover:bg-brand-hover"
-      >
-        <Search aria-hidden="true" className="size-[1.125rem]" />
-        <span className="sr-only">{t("header.searchSubmit")}</span>
-      </button>
-    </Form>
   );
 }
 
@@ -331,7 +299,7 @@ export function StoreHeader({ store, categories, cartCount }: { store: WebTenant
           <Link to="/" className="flex min-w-0 rounded-lg" aria-label={t("header.home", { store: store.name })}>
             <Logo name={store.name} />
           </Link>
-          <SearchForm id="site-search" className="order-last col-span-3 lg:order-none lg:col-span-1 lg:mx-auto lg:w-full lg:max-w-2xl" />
+          <SearchSuggest id="site-search" className="order-last col-span-3 lg:order-none lg:col-span-1 lg:mx-auto lg:w-full lg:max-w-2xl" />
           <div className="flex shrink-0 items-center gap-0.5 sm:gap-1">
             <ThemeToggle className="hidden sm:block" />
             <AccountMenu />

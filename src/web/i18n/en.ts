@@ -1,5 +1,10 @@
 // English UI strings. The `Messages` type makes a missing or unknown key a type error.
 
+import { enCatalogAdmin } from "./parts/catalog-admin.ts";
+import { enCsv } from "./parts/csv.ts";
+import { enGallery } from "./parts/gallery.ts";
+import { enMedia } from "./parts/media.ts";
+import { enSearch } from "./parts/search.ts";
 import type { Messages } from "./tr.ts";
 
 export const en: Messages = {
@@ -715,6 +720,9 @@ export const en: Messages = {
   "audittype.staff.remove": "Staff member removed",
   "audittype.settings.update": "Store settings changed",
   "audittype.product.update": "Product updated",
+  "audittype.product.create": "Product created",
+  "audittype.product.bulk-update": "Products changed in bulk",
+  "audittype.product.delete": "Product deleted",
   "audittype.api_key.create": "API key created",
   "audittype.api_key.revoke": "API key revoked",
   "audittype.api.token_issued": "App signed in",
@@ -856,4 +864,9 @@ export const en: Messages = {
   "signIn.errorNoScript": "JavaScript must be enabled in your browser to sign in.",
   "signIn.showPassword": "Show password",
   "signIn.hidePassword": "Hide password",
+  ...enMedia,
+  ...enSearch,
+  ...enGallery,
+  ...enCatalogAdmin,
+  ...enCsv,
 };

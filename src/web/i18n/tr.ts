@@ -1,6 +1,12 @@
 // Turkish UI strings: the source of keys. `en.ts` must define every key (checked by its type).
 // Placeholders look like {name} and are filled by `t(key, { name })`.
 
+import { trCatalogAdmin } from "./parts/catalog-admin.ts";
+import { trCsv } from "./parts/csv.ts";
+import { trGallery } from "./parts/gallery.ts";
+import { trMedia } from "./parts/media.ts";
+import { trSearch } from "./parts/search.ts";
+
 export const tr = {
   "meta.defaultDescription": "{store} online mağazası: binlerce üründe KDV dahil fiyatlar ve güvenli alışveriş.",
   "a11y.skipToContent": "İçeriğe geç",
@@ -718,6 +724,9 @@ export const tr = {
   "audittype.staff.remove": "Personel çıkarıldı",
   "audittype.settings.update": "Mağaza ayarları değişti",
   "audittype.product.update": "Ürün güncellendi",
+  "audittype.product.create": "Ürün oluşturuldu",
+  "audittype.product.bulk-update": "Ürünler toplu değiştirildi",
+  "audittype.product.delete": "Ürün silindi",
   "audittype.api_key.create": "API anahtarı oluşturuldu",
   "audittype.api_key.revoke": "API anahtarı iptal edildi",
   "audittype.api.token_issued": "Uygulama oturumu açıldı",
@@ -859,6 +868,11 @@ export const tr = {
   "signIn.errorNoScript": "Giriş için tarayıcınızda JavaScript açık olmalıdır.",
   "signIn.showPassword": "Şifreyi göster",
   "signIn.hidePassword": "Şifreyi gizle",
+  ...trMedia,
+  ...trSearch,
+  ...trGallery,
+  ...trCatalogAdmin,
+  ...trCsv,
 } as const;
 
 export type MessageKey = keyof typeof tr;

@@ -1,49 +1,40 @@
 import { data, Link } from "react-router";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
-import { ListingControls } from "../components/listing-controls.tsx";
-import { Pagination } from "../components/pagination.tsx";
-import { ProductGrid } from "../components/product-card.tsx";
+import { ListingView } from "../components/listing-controls.tsx";
 import { StoreError } from "../components/store-error.tsx";
 import { getApp } from "../context.ts";
 import { getT } from "../i18n/index.ts";
-import { pageCount, parseListingParams } from "../lib/listing.ts";
+import { hasFilters, parseListingParams } from "../lib/listing.ts";
 import { useRootData } from "../lib/root-data.ts";
 import { Seo } from "../lib/seo.tsx";
 import type { Route } from "./+types/category";
 
 export async function loader({ context, params, url }: Route.LoaderArgs) {
   const app = getApp(context);
-  const { query, sortValue } = parseListingParams(url.searchParams);
-  const page = await app.catalog.list({ ...query, category: params.slug });
+  const { query, state } = parseListingParams(url.searchParams);
+  // The category page has no search text: a stray ?q= is ignored.
+  const { search: _, ...rest } = query;
+  const listState = { ...state, q: "" };
+  const page = await app.catalog.list({ ...rest, sort: rest.sort === "relevance" ? "newest" : rest.sort, category: params.slug });
   if (!page.category) throw data(null, { status: 404 });
-  return {
-    page,
-    category: page.category,
-    sortValue,
-    inStock: query.inStock === true,
-    discounted: query.discounted === true,
-    pathname: url.pathname,
-    search: url.search,
-  };
+  return { page, category: page.category, state: listState, pathname: url.pathname };
 }
 
 export default function Category({ loaderData }: Route.ComponentProps) {
   const { store, locale, publicUrl } = useRootData();
   const t = getT(locale);
-  const { page, category, sortValue, inStock, discounted, pathname, search } = loaderData;
-  const pages = pageCount(page.total, page.perPage);
+  const { page, category, state, pathname } = loaderData;
   const crumbs = [
     ...category.breadcrumbs.slice(0, -1).map((c) => ({ label: c.name, to: `/kategori/${c.slug}` })),
     { label: category.name },
   ];
-  const filtered = inStock || discounted;
   return (
     <div className="container-page py-6">
       <Seo
         title={`${category.name}${page.page > 1 ? ` – ${t("listing.page", { page: page.page })}` : ""} | ${store.name}`}
         description={t("listing.categoryDescription", { category: category.name, count: page.total })}
         canonical={`${publicUrl}/kategori/${category.slug}${page.page > 1 ? `?sayfa=${page.page}` : ""}`}
-        noindex={filtered}
+        noindex={hasFilters(state)}
       />
       <Breadcrumbs items={crumbs} publicUrl={publicUrl} />
       <h1 className="mt-4 font-bold text-2xl tracking-tight sm:text-3xl">{category.name}</h1>
@@ -64,31 +55,19 @@ export default function Category({ loaderData }: Route.ComponentProps) {
           </ul>
         </nav>
       )}
-      <div className="mt-6">
-        <ListingControls
-          total={page.total}
-          sortValue={sortValue}
-          inStock={inStock}
-          discounted={discounted}
-          search={search}
-          pathname={pathname}
-        />
-      </div>
-      <div className="mt-5">
-        {page.items.length > 0 ? (
-          <ProductGrid products={page.items} priorityCount={2} />
-        ) : (
-          <div className="rounded-2xl border border-line border-dashed bg-surface px-6 py-14 text-center">
-            <p className="text-muted">{filtered ? t("listing.empty") : t("listing.emptyCategory")}</p>
-            {filtered && (
-              <Link to={pathname} className="btn btn-secondary mt-5">
-                {t("listing.clearFilters")}
-              </Link>
-            )}
+      <ListingView
+        page={page}
+        state={state}
+        pathname={pathname}
+        empty={
+          <div className="mt-6 rounded-2xl border border-line border-dashed bg-surface px-6 py-14 text-center">
+            <p className="text-muted">{t("listing.emptyCategory")}</p>
+            <Link to="/" className="btn btn-secondary mt-5">
+              {t("notFound.home")}
+            </Link>
           </div>
-        )}
-      </div>
-      <Pagination page={page.page} pages={pages} pathname={pathname} search={search} />
+        }
+      />
     </div>
   );
 }

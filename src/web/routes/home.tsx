@@ -2,6 +2,7 @@ import clsx from "clsx";
 import { ArrowRight, ChevronRight } from "lucide-react";
 import { Link } from "react-router";
 import type { CategoryNode, ProductCard as ProductCardData } from "../../modules/catalog/types.ts";
+import { BannerCarousel } from "../components/banner-carousel.tsx";
 import { ProductCard } from "../components/product-card.tsx";
 import { getApp } from "../context.ts";
 import { getT, type MessageKey, useT } from "../i18n/index.ts";
@@ -12,7 +13,8 @@ import type { Route } from "./+types/home";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const app = getApp(context);
-  return { sections: await app.catalog.home() };
+  const [sections, banners] = await Promise.all([app.catalog.home(), app.banners?.home() ?? []]);
+  return { sections, banners };
 }
 
 const RAIL_SIZES = "(min-width: 1280px) 232px, (min-width: 1024px) 19vw, (min-width: 640px) 30vw, 44vw";
@@ -194,7 +196,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         description={t("meta.defaultDescription", { store: store.name })}
         canonical={`${publicUrl}/`}
       />
-      <Hero showcase={featured.length >= 3 ? featured : [...featured, ...newArrivals]} />
+      {loaderData.banners.length > 0 ? (
+        // the store's own slides (admin: /admin/bannerlar) take the hero's place
+        <div className="container-page pt-4 sm:pt-6">
+          <h1 className="sr-only">{t("home.title", { store: store.name })}</h1>
+          <BannerCarousel slides={loaderData.banners} label={t("carousel.label")} />
+        </div>
+      ) : (
+        <Hero showcase={featured.length >= 3 ? featured : [...featured, ...newArrivals]} />
+      )}
       <CategoryTiles categories={categories} />
       {empty && <p className="container-page mt-12 rounded-2xl bg-surface p-10 text-center text-muted">{t("home.empty")}</p>}
       <Rail id="one-cikanlar" title="home.featured" products={featured} seeAll="/ara" priority />
