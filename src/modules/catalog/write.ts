@@ -558,11 +558,20 @@ export async function listAdminProducts(
   const q = query.q?.trim();
   if (q) {
     const pattern = `%${escapeLike(asciiFold(q))}%`;
-    // One index per branch: title and slug trigrams, exact SKU and barcode.
-    where.push(sql`p.id in (
-      select id from products where tenant_id = ${ctx.tenantId} and ${foldedTitle(sql.raw("title"))} like ${pattern}
-      union select id from products where tenant_id = ${ctx.tenantId} and slug like ${pattern}
-      union select product_id from product_variants where tenant_id = ${ctx.tenantId} and (sku = ${q} or barcode = ${q}))`);
+    // Exact SKU or barcode first, then one OR the planner serves with a BitmapOr over the title
+    // and slug trigram indexes and the primary key.
+    const bySku = (await ctx.db.execute(
+      sql`select distinct product_id from product_variants where tenant_id = ${ctx.tenantId} and (sku = ${q} or barcode = ${q}) limit 100`,
+    )) as unknown as { rows: { product_id: string }[] };
+    const ids = bySku.rows.map((r) => r.product_id);
+    const idMatch =
+      ids.length > 0
+        ? sql` or p.id in (${sql.join(
+            ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`
+        : sql``;
+    where.push(sql`(${foldedTitle(sql.raw("p.title"))} like ${pattern} or p.slug like ${pattern}${idMatch})`);
   }
   const condition = sql.join(where, sql` and `);
   const order = {
