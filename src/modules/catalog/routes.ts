@@ -77,6 +77,16 @@ const categorySchema: z.ZodType<CategoryOut> = z.lazy(() =>
   z.object({ id: z.uuid(), slug: z.string(), name: z.string(), children: z.array(categorySchema) }),
 );
 const crumbSchema = z.object({ slug: z.string(), name: z.string() });
+/** What the storefront and the admin both say of a variant; each adds its own fields. */
+const variantSchema = z.object({
+  id: z.uuid(),
+  options: z.record(z.string(), z.string()),
+  sku: z.string().nullable(),
+  barcode: z.string().nullable(),
+  price: z.number().int(),
+  compareAtPrice: z.number().int().nullable(),
+  stock: z.number().int(),
+});
 const facetsSchema = z.object({
   brands: z.array(z.object({ slug: z.string(), name: z.string(), count: z.number().int(), selected: z.boolean() })),
   attributes: z.array(
@@ -212,15 +222,8 @@ export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRo
               .nullable(),
             options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
             variants: z.array(
-              z.object({
-                id: z.uuid(),
-                options: z.record(z.string(), z.string()),
-                sku: z.string().nullable(),
-                barcode: z.string().nullable(),
-                price: z.number().int(),
-                compareAtPrice: z.number().int().nullable(),
+              variantSchema.extend({
                 discountPercent: z.number().int(),
-                stock: z.number().int(),
                 inStock: z.boolean(),
                 imageIndex: z.number().int().nullable(),
               }),
@@ -286,14 +289,7 @@ export async function catalogRoutes(fastify: FastifyInstance, options: CatalogRo
     createdAt: z.string(),
     updatedAt: z.string(),
     variants: z.array(
-      z.object({
-        id: z.uuid(),
-        options: z.record(z.string(), z.string()),
-        sku: z.string().nullable(),
-        barcode: z.string().nullable(),
-        price: z.number().int(),
-        compareAtPrice: z.number().int().nullable(),
-        stock: z.number().int(),
+      variantSchema.extend({
         weightGrams: z.number().int().nullable(),
         desi: z.number().nullable(),
         mediaIndex: z.number().int().nullable(),
