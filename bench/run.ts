@@ -2,16 +2,14 @@
 //   npm run bench -- [--products 10000] [--duration 15] [--connections 32] [--database-url postgres://…]
 // Prints req/s and p50/p95/p99 latency per scenario, start-up time on a seeded PGlite and idle
 // RSS, and writes them to bench/results/<date>-<products>.json and bench/results/latest.md.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { percentile, root, round1, rssMb, seed, seededDatabase, startServer } from "./lib.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
   options: {
     products: { type: "string", default: "10000" },
@@ -25,105 +23,6 @@ const products = Number(args.products);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const databaseUrl = args["database-url"] as string;
-const node = process.execPath;
-const nodeFlags = ["--disable-warning=ExperimentalWarning"];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function ensureDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  const exists = await client.query("select 1 from pg_database where datname = $1", [name]);
-  if (exists.rowCount === 0) await client.query(`create database "${name.replaceAll('"', "")}"`);
-  // Tuned for SSDs, as docs/operations.md recommends: with the default 4 the planner prefers
-  // sequential scans over the search and listing indexes.
-  await client.query(`alter database "${name.replaceAll('"', "")}" set random_page_cost = 1.1`);
-  await client.end();
-}
-
-async function productCount(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const r = await client.query("select count(*)::int as n from products");
-    return r.rows[0].n as number;
-  } catch {
-    return 0;
-  } finally {
-    await client.end();
-  }
-}
-
-function seed(env: NodeJS.ProcessEnv, extra: number) {
-  const argv = [...nodeFlags, path.join(root, "src/modules/demo/cli.ts"), ...(extra > 0 ? ["--products", String(extra)] : [])];
-  const r = spawnSync(node, argv, { cwd: root, env, stdio: "inherit" });
-  if (r.status !== 0) throw new Error(`seeding failed (exit ${r.status})`);
-}
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  startupMs: number;
-  stop(): Promise<void>;
-}
-
-async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const t0 = performance.now();
-  const child = spawn(node, [...nodeFlags, path.join(root, "src/server/main.ts")], {
-    cwd: root,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/`);
-      if (res.ok) {
-        await res.text();
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() - t0 > 60_000) throw new Error("server did not start within 60 s");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  const startupMs = Math.round(performance.now() - t0);
-  return {
-    child,
-    url,
-    startupMs,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 interface Scenario {
   name: string;
@@ -235,17 +134,9 @@ async function customerCookie(base: string, url: string): Promise<string> {
 async function main() {
   const started = new Date();
   console.log(`Kervan benchmark — ${products} products, ${connections} connections, ${duration} s per scenario`);
-  await ensureDatabase(databaseUrl);
   // Media of the seeded catalog must outlive one run, like the database it belongs to.
   const pgEnv = { ...baseEnv, DATABASE_URL: databaseUrl, DATA_DIR: path.join(os.tmpdir(), "kervan-bench-data") };
-  const have = await productCount(databaseUrl);
-  if (have < products) {
-    console.log(`Seeding: ${have} products present, generating ${products - (have || 64)} more…`);
-    const t = performance.now();
-    seed(pgEnv, have === 0 ? Math.max(0, products - 64) : products - have);
-    console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }
-  const total = await productCount(databaseUrl);
+  const total = await seededDatabase(databaseUrl, pgEnv, products);
 
   const server = await startServer(pgEnv);
   await new Promise((r) => setTimeout(r, 3_000));

@@ -26,7 +26,9 @@ switch (command) {
     run("src/server/migrate.ts", args);
     break;
   case "bench":
-    run("bench/run.ts", args);
+    // `npm run bench -- checkout [options]`: the cart and checkout benches (bench/checkout.ts).
+    if (args[0] === "checkout") run("bench/checkout.ts", args.slice(1));
+    else run("bench/run.ts", args);
     break;
   default:
     console.error(`Unknown command "${command}". Use start, seed, migrate or bench.`);

@@ -19,7 +19,7 @@ function newestMtime(target: string): number {
 
 /** Returns false (after printing why) when a needed build failed. */
 export function ensureWebBuild(options: { quiet?: boolean } = {}): boolean {
-  const built = newestMtime(path.join(root, "build/server/index.js"));
+  const built = newestMtime(path.join(root, process.env.KERVAN_BUILD_DIR ?? "build", "server/index.js"));
   const sources = Math.max(...SOURCES.map((p) => newestMtime(path.join(root, p))));
   if (built > 0 && built >= sources) return true;
   if (!options.quiet) console.log(built ? "Web sources changed: rebuilding the front end…" : "Building the front end (first start)…");

@@ -6,10 +6,12 @@ import type { FastifyInstance } from "fastify";
 import { createStaffUser } from "../src/modules/accounts/service.ts";
 import { categories, products } from "../src/modules/catalog/schema.ts";
 import { createProduct } from "../src/modules/catalog/write.ts";
+import { ensureShippingMethods } from "../src/modules/shipping/service.ts";
+import { tenants } from "../src/modules/tenants/schema.ts";
 import { createTenant } from "../src/modules/tenants/service.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { type AppExtras, buildApp } from "../src/server/app.ts";
-import { createKernel, type Kernel } from "../src/server/kernel.ts";
+import { createKernel, type Kernel, type KernelOptions } from "../src/server/kernel.ts";
 import { createTestDatabase } from "./db.ts";
 
 export interface TestApp {
@@ -19,7 +21,11 @@ export interface TestApp {
 }
 
 /** The real application (platform plugins and API modules, no web build) on a fresh test database. */
-export async function createTestApp(env: Record<string, string> = {}, extras: AppExtras = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extras: AppExtras = {},
+  options: Pick<KernelOptions, "gateways"> = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "kervan-test-"));
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -30,7 +36,7 @@ export async function createTestApp(env: Record<string, string> = {}, extras: Ap
     PUBLIC_URL: "http://localhost:3000",
     ...env,
   });
-  const kernel = await createKernel(config, { database });
+  const kernel = await createKernel(config, { database, ...options });
   const app = await buildApp(kernel, extras);
   await app.ready();
   // Sending (catalog projection, mail, …) needs a started runner; handlers run only with JOBS_WORKER.
@@ -47,9 +53,31 @@ export async function createTestApp(env: Record<string, string> = {}, extras: Ap
   };
 }
 
+/** A valid Turkish IBAN (checksum) for test stores. */
+export const TEST_IBAN = "TR330006100519786457841326";
+
 /** A store with one category and `count` active products whose titles start with `prefix`, projected for the storefront. */
 export async function createStore(kernel: Kernel, slug: string, hosts: string[], count = 3) {
   const tenant = await createTenant(kernel.db, { slug, name: `Store ${slug}`, hosts });
+  await ensureShippingMethods(kernel.db, tenant.id);
+  await kernel.db
+    .update(tenants)
+    .set({
+      settings: {
+        payments: {
+          bankTransfer: { enabled: true, accounts: [{ bank: "Test Bankası", holder: `Store ${slug} A.Ş.`, iban: TEST_IBAN }] },
+          cashOnDelivery: { enabled: true, fee: 1990 },
+        },
+      },
+      profile: {
+        legalName: `Store ${slug} Ticaret A.Ş.`,
+        email: `info@${slug}.test`,
+        phone: "+902120000000",
+        address: "Test Cad. No:1, Kadıköy / İstanbul",
+      },
+    })
+    .where(eq(tenants.id, tenant.id));
+  kernel.tenants.invalidate();
   const [category] = await kernel.db
     .insert(categories)
     .values({ tenantId: tenant.id, slug: `${slug}-kategori`, name: `${slug} Kategori` })

@@ -13,6 +13,10 @@ import { createBanner } from "../src/modules/catalog/banners.ts";
 import { createBrand, createCategory } from "../src/modules/catalog/taxonomy.ts";
 import { createProduct } from "../src/modules/catalog/write.ts";
 import { uploadMediaBuffer } from "../src/modules/media/service.ts";
+import { markBankTransferPaid } from "../src/modules/payments/service.ts";
+import { createCoupon } from "../src/modules/promotions/admin.ts";
+import { createShippingMethod } from "../src/modules/shipping/admin.ts";
+import { listShippingMethods } from "../src/modules/shipping/service.ts";
 import { createStore, createTestApp, type TestApp } from "./app.ts";
 import { multipart, png } from "./media.ts";
 import { createCustomer, PASSWORD, requester, signIn, staffSession } from "./people.ts";
@@ -235,6 +239,118 @@ describe("permission matrix on every /api/admin route", () => {
       const res = await asOwner("POST", "/api/admin/api-keys", ownerCookie, { name: unique("silinecek"), scopes: ["catalog:read"] });
       return { url: `/api/admin/api-keys/${res.json().id}` };
     });
+    // coupons, shipping methods and payment settings (issue 5)
+    const freshCoupon = async () =>
+      (await createCoupon({ db: t.kernel.db, tenantId: tenantA }, { code: unique("MATRIS"), title: "Matris", kind: "percent", value: 10 }))
+        .id;
+    const freshMethod = async () =>
+      (await createShippingMethod({ db: t.kernel.db, tenantId: tenantA }, { name: unique("Matris kargo"), carrier: "ptt", baseFee: 4_990 }))
+        .id;
+    fixtures.set("GET /api/admin/coupons", async () => ({ url: "/api/admin/coupons?status=active&q=matris" }));
+    fixtures.set("POST /api/admin/coupons", async () => ({
+      url: "/api/admin/coupons",
+      body: { code: unique("YENI"), title: "Yeni kupon", kind: "fixed", value: 5_000 },
+    }));
+    fixtures.set("GET /api/admin/coupons/:id", async () => ({ url: `/api/admin/coupons/${await freshCoupon()}` }));
+    fixtures.set("PATCH /api/admin/coupons/:id", async () => ({ url: `/api/admin/coupons/${await freshCoupon()}`, body: { value: 15 } }));
+    fixtures.set("DELETE /api/admin/coupons/:id", async () => ({ url: `/api/admin/coupons/${await freshCoupon()}` }));
+    fixtures.set("GET /api/admin/shipping-methods", async () => ({ url: "/api/admin/shipping-methods" }));
+    fixtures.set("POST /api/admin/shipping-methods", async () => ({
+      url: "/api/admin/shipping-methods",
+      body: { name: unique("Yeni kargo"), carrier: "mng", baseFee: 7_990 },
+    }));
+    fixtures.set("PUT /api/admin/shipping-methods/order", async () => ({
+      url: "/api/admin/shipping-methods/order",
+      body: { ids: (await listShippingMethods(t.kernel.db, tenantA)).map((m) => m.id).reverse() },
+    }));
+    fixtures.set("GET /api/admin/shipping-methods/:id", async () => ({ url: `/api/admin/shipping-methods/${await freshMethod()}` }));
+    fixtures.set("PATCH /api/admin/shipping-methods/:id", async () => ({
+      url: `/api/admin/shipping-methods/${await freshMethod()}`,
+      body: { baseFee: 5_990 },
+    }));
+    fixtures.set("DELETE /api/admin/shipping-methods/:id", async () => ({ url: `/api/admin/shipping-methods/${await freshMethod()}` }));
+    // orders (issue 5, admin orders): a fresh order placed through checkout for every change
+    const orderProduct = await createProduct(
+      { db: t.kernel.db, tenantId: tenantA, jobs: t.kernel.jobs, cache: t.kernel.cache },
+      { title: "Matris sipariş ürünü", status: "active", variants: [{ price: 5_000, stock: 100_000 }] },
+    );
+    const orderVariant = (
+      await t.app.inject({ method: "GET", url: `/api/admin/products/${orderProduct.id}`, headers: { host: A, cookie: ownerCookie } })
+    ).json().variants[0].id as string;
+    const freshOrder = async (paymentMethod: "bank_transfer" | "cash_on_delivery" = "bank_transfer", paid = false) => {
+      const cart = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/cart/items",
+        headers: { host: A },
+        payload: { variantId: orderVariant, quantity: 1 },
+      });
+      const cookie = String(cart.headers["set-cookie"]).split(";")[0] as string;
+      const checkout = (await t.app.inject({ method: "GET", url: "/api/v1/checkout", headers: { host: A, cookie } })).json();
+      const placed = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/checkout/orders",
+        headers: { host: A, cookie, "idempotency-key": unique("siparis") },
+        payload: {
+          email: `${unique("alici")}@example.com`,
+          shippingAddress: {
+            firstName: "Matris",
+            lastName: "Alıcı",
+            phone: "0532 123 45 67",
+            provinceCode: 34,
+            district: "Kadıköy",
+            neighbourhood: "Caferağa Mah",
+            addressLine: "Moda Cad. 1",
+          },
+          shippingMethodId: checkout.cart.shippingOptions[0].id,
+          paymentMethod,
+          acceptContracts: true,
+        },
+      });
+      if (placed.statusCode !== 201) throw new Error(`order fixture: ${placed.statusCode} ${placed.body}`);
+      const orderId = placed.json().orderId as string;
+      if (paid) await markBankTransferPaid({ db: t.kernel.db, jobs: t.kernel.jobs, gateways: {} }, tenantA, orderId, { kind: "system" });
+      return orderId;
+    };
+    const anyOrder = await freshOrder();
+    fixtures.set("GET /api/admin/orders", async () => ({ url: "/api/admin/orders?status=awaiting_payment,paid&sort=total&q=matris" }));
+    fixtures.set("GET /api/admin/orders/events", async () => ({ url: "/api/admin/orders/events?closeAfter=0.05" }));
+    fixtures.set("GET /api/admin/orders/:id", async () => ({ url: `/api/admin/orders/${anyOrder}` }));
+    fixtures.set("GET /api/admin/orders/:id/documents/:kind", async () => ({
+      url: `/api/admin/orders/${anyOrder}/documents/distance-sales`,
+    }));
+    fixtures.set("POST /api/admin/orders/bulk-status", async () => ({
+      url: "/api/admin/orders/bulk-status",
+      body: { ids: [await freshOrder()], status: "cancelled" },
+    }));
+    fixtures.set("POST /api/admin/orders/:id/status", async () => ({
+      url: `/api/admin/orders/${await freshOrder()}/status`,
+      body: { status: "cancelled", message: "Matris" },
+    }));
+    fixtures.set("POST /api/admin/orders/:id/shipments", async () => ({
+      url: `/api/admin/orders/${await freshOrder("cash_on_delivery")}/shipments`,
+      body: { carrier: "aras", trackingNumber: "AR12345678" },
+    }));
+    fixtures.set("POST /api/admin/orders/:id/notes", async () => ({
+      url: `/api/admin/orders/${anyOrder}/notes`,
+      body: { message: "Matris notu", visibility: "internal" },
+    }));
+    fixtures.set("POST /api/admin/orders/:id/mark-paid", async () => ({ url: `/api/admin/orders/${await freshOrder()}/mark-paid` }));
+    fixtures.set("POST /api/admin/orders/:id/refunds", async () => ({
+      url: `/api/admin/orders/${await freshOrder("bank_transfer", true)}/refunds`,
+      body: { amount: 1_000, reason: "Matris iadesi" },
+    }));
+    fixtures.set("GET /api/admin/payment-settings", async () => ({ url: "/api/admin/payment-settings" }));
+    fixtures.set("PUT /api/admin/payment-settings", async () => ({
+      url: "/api/admin/payment-settings",
+      body: { cashOnDelivery: { enabled: true, fee: 1_990, maxTotal: null }, reservationMinutes: 30 },
+    }));
+    // the pending-order queue (issue 5): test orders are made for store A's example.com customer
+    fixtures.set("GET /api/admin/orders/queue", async () => ({ url: "/api/admin/orders/queue?limit=50" }));
+    fixtures.set("POST /api/admin/orders/queue/process", async () => ({ url: "/api/admin/orders/queue/process" }));
+    fixtures.set("POST /api/admin/orders/queue/test-orders", async () => ({
+      url: "/api/admin/orders/queue/test-orders",
+      body: { count: 1 },
+    }));
   });
 
   afterAll(() => t?.close());
@@ -252,6 +368,13 @@ describe("permission matrix on every /api/admin route", () => {
       "GET /api/admin/mail",
       "PATCH /api/admin/products/:id",
       "POST /api/admin/api-keys",
+      "POST /api/admin/coupons",
+      "PUT /api/admin/shipping-methods/order",
+      "PUT /api/admin/payment-settings",
+      "GET /api/admin/orders",
+      "POST /api/admin/orders/:id/refunds",
+      "GET /api/admin/orders/queue",
+      "POST /api/admin/orders/queue/test-orders",
     ]) {
       expect(keys).toContain(expected);
     }

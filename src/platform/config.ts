@@ -156,6 +156,18 @@ export const envSchema = z.object({
   MEDIA_IMAGE_WIDTHS: imageWidths,
   FFMPEG_PATH: z.string().min(1).default("ffmpeg"),
   FFPROBE_PATH: z.string().min(1).optional(),
+  IYZICO_API_KEY: z.string().min(1).optional(),
+  IYZICO_SECRET_KEY: z.string().min(1).optional(),
+  IYZICO_BASE_URL: url(["http", "https"]).default("https://sandbox-api.iyzipay.com"),
+  PAYTR_MERCHANT_ID: z.string().min(1).optional(),
+  PAYTR_MERCHANT_KEY: z.string().min(1).optional(),
+  PAYTR_MERCHANT_SALT: z.string().min(1).optional(),
+  PAYTR_BASE_URL: url(["http", "https"]).default("https://www.paytr.com"),
+  PAYTR_TEST_MODE: bool.default(true),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_API_BASE_URL: url(["http", "https"]).optional(),
 });
 
 /**
@@ -172,6 +184,17 @@ function crossFieldIssues(raw: Record<string, string | undefined>): string[] {
   for (const provider of ["GOOGLE", "FACEBOOK"]) {
     if (Boolean(raw[`${provider}_CLIENT_ID`]) !== Boolean(raw[`${provider}_CLIENT_SECRET`])) {
       issues.push(`${provider}_CLIENT_SECRET: set both ${provider}_CLIENT_ID and ${provider}_CLIENT_SECRET, or neither`);
+    }
+  }
+  const gatewayKeys: Record<string, string[]> = {
+    IYZICO: ["IYZICO_API_KEY", "IYZICO_SECRET_KEY"],
+    PAYTR: ["PAYTR_MERCHANT_ID", "PAYTR_MERCHANT_KEY", "PAYTR_MERCHANT_SALT"],
+    STRIPE: ["STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"],
+  };
+  for (const [gateway, keys] of Object.entries(gatewayKeys)) {
+    const set = keys.filter((k) => raw[k]);
+    if (set.length > 0 && set.length < keys.length) {
+      issues.push(`${keys.find((k) => !raw[k])}: set all of ${keys.join(", ")} to enable ${gateway.toLowerCase()}, or none`);
     }
   }
   if (raw.NODE_ENV === "production" && !raw.SECRET) issues.push("SECRET: required in production: at least 32 random characters");
@@ -218,6 +241,14 @@ export interface Config {
   searchIndexing: boolean;
   auth: AuthConfig;
   media: MediaConfig;
+  /** Card gateways with credentials on this installation. */
+  gateways: GatewaysConfig;
+}
+
+export interface GatewaysConfig {
+  iyzico?: { apiKey: string; secretKey: string; baseUrl: string };
+  paytr?: { merchantId: string; merchantKey: string; merchantSalt: string; baseUrl: string; testMode: boolean };
+  stripe?: { secretKey: string; publishableKey: string; webhookSecret: string; apiBaseUrl?: string };
 }
 
 /** The media pipeline: limits, crop presets, image widths and the ffmpeg binaries. */
@@ -365,6 +396,32 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       widths: env.MEDIA_IMAGE_WIDTHS,
       ffmpegPath: env.FFMPEG_PATH,
       ffprobePath: env.FFPROBE_PATH ?? ffprobeBeside(env.FFMPEG_PATH),
+    },
+    gateways: {
+      ...(env.IYZICO_API_KEY && env.IYZICO_SECRET_KEY
+        ? { iyzico: { apiKey: env.IYZICO_API_KEY, secretKey: env.IYZICO_SECRET_KEY, baseUrl: env.IYZICO_BASE_URL } }
+        : {}),
+      ...(env.PAYTR_MERCHANT_ID && env.PAYTR_MERCHANT_KEY && env.PAYTR_MERCHANT_SALT
+        ? {
+            paytr: {
+              merchantId: env.PAYTR_MERCHANT_ID,
+              merchantKey: env.PAYTR_MERCHANT_KEY,
+              merchantSalt: env.PAYTR_MERCHANT_SALT,
+              baseUrl: env.PAYTR_BASE_URL,
+              testMode: env.PAYTR_TEST_MODE,
+            },
+          }
+        : {}),
+      ...(env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? {
+            stripe: {
+              secretKey: env.STRIPE_SECRET_KEY,
+              publishableKey: env.STRIPE_PUBLISHABLE_KEY,
+              webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+              apiBaseUrl: env.STRIPE_API_BASE_URL,
+            },
+          }
+        : {}),
     },
   };
 }

@@ -11,16 +11,25 @@ import { authRoutes } from "../modules/accounts/routes.ts";
 import { staffRoutes } from "../modules/accounts/staff-routes.ts";
 import { apiAccessRoutes } from "../modules/api-access/routes.ts";
 import { auditRoutes } from "../modules/audit/routes.ts";
+import { cartRoutes } from "../modules/cart/routes.ts";
 import { bannerRoutes } from "../modules/catalog/banner-routes.ts";
 import { csvRoutes } from "../modules/catalog/csv-routes.ts";
 import { catalogRoutes } from "../modules/catalog/routes.ts";
 import { taxonomyRoutes } from "../modules/catalog/taxonomy-routes.ts";
+import { checkoutRoutes } from "../modules/checkout/routes.ts";
 import { accountRoutes } from "../modules/customers/account-routes.ts";
 import { customerAdminRoutes } from "../modules/customers/admin-routes.ts";
 import { geoRoutes } from "../modules/geo/routes.ts";
 import { mediaAdminRoutes } from "../modules/media/routes.ts";
+import { orderAdminRoutes } from "../modules/orders/admin-routes.ts";
+import { orderQueueRoutes } from "../modules/orders/queue-routes.ts";
+import { orderRoutes } from "../modules/orders/routes.ts";
+import { paymentRoutes } from "../modules/payments/routes.ts";
+import { paymentSettingsRoutes } from "../modules/payments/settings-routes.ts";
+import { promotionRoutes } from "../modules/promotions/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { seoRoutes } from "../modules/seo/routes.ts";
+import { shippingRoutes } from "../modules/shipping/routes.ts";
 import type { Config } from "../platform/config.ts";
 import { type StatementCount, withStatementCount } from "../platform/db/index.ts";
 import { mailRoutes } from "../platform/mail/routes.ts";
@@ -51,6 +60,19 @@ function socialOrigins(config: Config): string[] {
     ...(google ? ["https://accounts.google.com", new URL(google.discoveryUrl).origin] : []),
     ...(facebook ? [new URL(facebook.authorizationUrl).origin] : []),
   ].filter((origin, i, all) => all.indexOf(origin) === i);
+}
+
+/**
+ * Origins of the configured card gateways: iyzico's hosted page (a form post redirects there),
+ * PayTR's iframe. Production and sandbox page hosts of iyzico differ from its API host.
+ */
+function gatewayOrigins(config: Config): { forms: string[]; frames: string[] } {
+  const { iyzico, paytr } = config.gateways;
+  const unique = (list: string[]) => list.filter((origin, i, all) => all.indexOf(origin) === i);
+  return {
+    forms: unique(iyzico ? [new URL(iyzico.baseUrl).origin, "https://cpp.iyzipay.com", "https://sandbox-cpp.iyzipay.com"] : []),
+    frames: unique(paytr ? [new URL(paytr.baseUrl).origin] : []),
+  };
 }
 
 export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<FastifyInstance> {
@@ -118,8 +140,10 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
         objectSrc: ["'none'"],
         frameAncestors: ["'self'"],
         baseUri: ["'self'"],
-        // a sign-in form redirects to the social provider's consent page
-        formAction: ["'self'", ...socialOrigins(config)],
+        // a sign-in form redirects to the social provider's consent page; checkout to iyzico's page
+        formAction: ["'self'", ...socialOrigins(config), ...gatewayOrigins(config).forms],
+        // PayTR's payment page is shown in an iframe
+        frameSrc: ["'self'", ...gatewayOrigins(config).frames],
         upgradeInsecureRequests: null,
       },
     },
@@ -171,6 +195,10 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
       tags: [
         { name: "catalog", description: "Categories and products" },
         { name: "auth", description: "Access and refresh tokens for apps" },
+        { name: "cart", description: "The shopper's cart (guest cookie or signed-in customer)" },
+        { name: "checkout", description: "Checkout and placing orders (Idempotency-Key)" },
+        { name: "orders", description: "A shopper's orders, documents and live status" },
+        { name: "payments", description: "Payment gateway callbacks and webhooks" },
         { name: "admin", description: "Store management (staff only)" },
         { name: "system", description: "Health and readiness" },
       ],
@@ -245,6 +273,22 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
     getTenantId: (request) => request.tenant.id,
   });
   await app.register(geoRoutes);
+  const commerce = {
+    db: kernel.db,
+    jobs: kernel.jobs,
+    events: kernel.events,
+    access: kernel.access,
+    cache: kernel.cache,
+    gateways: kernel.gateways,
+    secret: kernel.config.secrets[0] as string,
+    mediaUrl: kernel.mediaUrl,
+  };
+  await app.register(cartRoutes, commerce);
+  await app.register(checkoutRoutes, commerce);
+  await app.register(orderRoutes, commerce);
+  await app.register(orderQueueRoutes, commerce);
+  await app.register(paymentRoutes, commerce);
+  await app.register(orderAdminRoutes, commerce);
   await app.register(accountRoutes, { db: kernel.db, jobs: kernel.jobs, access: kernel.access });
   await app.register(customerAdminRoutes, { db: kernel.db, access: kernel.access, auth: kernel.auth });
   await app.register(staffRoutes, {
@@ -255,6 +299,14 @@ export async function buildApp(kernel: Kernel, extras: AppExtras = {}): Promise<
     invalidateTenants: () => kernel.tenants.invalidate(),
   });
   await app.register(auditRoutes, { db: kernel.db, access: kernel.access });
+  await app.register(promotionRoutes, { db: kernel.db, access: kernel.access, cache: kernel.cache });
+  await app.register(shippingRoutes, { db: kernel.db, access: kernel.access, cache: kernel.cache });
+  await app.register(paymentSettingsRoutes, {
+    db: kernel.db,
+    access: kernel.access,
+    configuredGateways: new Set(Object.keys(kernel.gateways)),
+    invalidateTenants: () => kernel.tenants.invalidate(),
+  });
   await app.register(apiAccessRoutes, {
     db: kernel.db,
     auth: kernel.auth,

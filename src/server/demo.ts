@@ -4,6 +4,8 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { users } from "../modules/accounts/schema.ts";
 import { createStaffUser } from "../modules/accounts/service.ts";
+import { projectNow } from "../modules/catalog/projection.ts";
+import { seedDemoCommerce } from "../modules/demo/commerce.ts";
 import { DEMO_CUSTOMER_EMAIL, seedDemoCustomers } from "../modules/demo/customers.ts";
 import { tenants } from "../modules/tenants/schema.ts";
 import type { Kernel } from "./kernel.ts";
@@ -63,6 +65,8 @@ export async function prepareDemo(kernel: Kernel): Promise<{ email: string; pass
     kernel.log.info({ tenantId, staff: staff.userId }, "demo admin created");
     await seedDemoCustomers(await kernel.auth(), kernel.db, tenantId, password);
   }
+  const changed = await seedDemoCommerce(kernel.db, tenantId);
+  if (changed?.length) await projectNow(kernel.db, tenantId, changed, { cache: kernel.cache });
   kernel.tenants.invalidate();
   if (created) kernel.log.info({ tenantId }, "demo store created");
   return { email: DEMO_ADMIN_EMAIL, password, customerEmail: DEMO_CUSTOMER_EMAIL };

@@ -7,10 +7,15 @@ import { createBearerAuthenticator } from "../modules/api-access/bearer.ts";
 import { registerCatalogJobs } from "../modules/catalog/projection.ts";
 import { registerAccountJobs } from "../modules/customers/account.ts";
 import { registerMediaJobs } from "../modules/media/video-job.ts";
+import { registerOrderJobs } from "../modules/orders/jobs.ts";
+import { registerPendingQueueJobs } from "../modules/orders/pending-queue.ts";
+import { createGateways } from "../modules/payments/gateways.ts";
+import { type Gateways, registerPaymentJobs } from "../modules/payments/service.ts";
 import { createTenantResolver, normalizeHost, type TenantResolver } from "../modules/tenants/service.ts";
 import { createMemoCache, type MemoCache } from "../platform/cache.ts";
 import type { Config } from "../platform/config.ts";
 import { type Database, type Db, openDatabase, runMigrations } from "../platform/db/index.ts";
+import { createEventBus, type EventBus } from "../platform/events.ts";
 import { createJobs } from "../platform/jobs/index.ts";
 import type { Jobs } from "../platform/jobs/types.ts";
 import { createMailer } from "../platform/mail/index.ts";
@@ -35,6 +40,10 @@ export interface Kernel {
   /** better-auth, loaded on first use (warmed up right after the server listens). */
   auth: AuthProvider;
   redis?: Redis;
+  /** Live updates (orders) across this process, and across processes through Redis. */
+  events: EventBus;
+  /** Card gateways with credentials on this installation. */
+  gateways: Gateways;
   mediaUrl: (key: string) => string;
   /** Origin of media when served from S3/CDN, for the CSP. */
   mediaOrigin?: string;
@@ -85,6 +94,8 @@ export interface KernelOptions {
   database?: Database;
   /** Verifies bearer JWTs and API keys (default: src/modules/api-access/bearer.ts). */
   bearer?: BearerAuthenticator;
+  /** Card gateways (default: from the configuration); tests pass adapters pointed at local servers. */
+  gateways?: Gateways;
 }
 
 export async function createKernel(config: Config, options: KernelOptions = {}): Promise<Kernel> {
@@ -107,6 +118,19 @@ export async function createKernel(config: Config, options: KernelOptions = {}):
   const cache = createMemoCache({ onInvalidate: (prefix) => pageCache.invalidate(prefix) });
   registerCatalogJobs(jobs, { db: database.db, cache });
   registerMediaJobs(jobs, { db: database.db, storage, config: config.media, log });
+  const events = createEventBus({ redis });
+  const gateways = options.gateways ?? createGateways(config.gateways);
+  registerPaymentJobs(jobs, { db: database.db, events, gateways });
+  registerOrderJobs(jobs, {
+    db: database.db,
+    events,
+    cache,
+    mailer,
+    log,
+    secret: config.secrets[0] as string,
+    publicUrl: config.publicUrl,
+  });
+  registerPendingQueueJobs(jobs, { db: database.db, events, log });
   const tenants = createTenantResolver(database.db);
   const state = { shuttingDown: false };
   const auth = lazyAuth({
@@ -150,12 +174,15 @@ export async function createKernel(config: Config, options: KernelOptions = {}):
     tenants,
     auth,
     redis,
+    events,
+    gateways,
     mediaUrl: (key) => storage.publicUrl(key),
     mediaOrigin,
     access,
     state,
     async close() {
       await jobs.stop({ timeoutMs: config.shutdownTimeoutMs });
+      await events.close();
       await mailer.close();
       if ("destroy" in storage && typeof storage.destroy === "function") storage.destroy();
       redis?.disconnect();

@@ -1,5 +1,7 @@
 // Start-up: configuration, database, demo data on first start, HTTP server, jobs (see main.ts).
 import { projectMissing, scheduleCatalogJobs } from "../modules/catalog/projection.ts";
+import { scheduleOrderJobs } from "../modules/orders/jobs.ts";
+import { schedulePendingQueue } from "../modules/orders/pending-queue.ts";
 import { ConfigError, loadConfig } from "../platform/config.ts";
 import { buildApp } from "./app.ts";
 import { prepareDemo } from "./demo.ts";
@@ -26,7 +28,10 @@ const app = await buildApp(kernel, extras);
 const projected = await projectMissing(kernel.db, { cache: kernel.cache });
 if (projected > 0) log.info({ products: projected }, "catalog: projected products missing from the read model");
 await scheduleCatalogJobs(kernel.jobs);
+await schedulePendingQueue(kernel.jobs);
 await kernel.jobs.start();
+// Also releases, right away, reservations that ran out while the process was down.
+await scheduleOrderJobs(kernel.jobs);
 await app.listen({ port: config.port, host: config.host });
 // Load the identity layer now, in the background, rather than on the first sign-in.
 kernel.auth().catch((err) => log.error({ err }, "could not load the auth layer"));

@@ -10,14 +10,19 @@ import type { AppExtras } from "./app.ts";
 import type { Kernel } from "./kernel.ts";
 import { accountWeb } from "./web/account.ts";
 import { apiKeysWeb } from "./web/api-keys.ts";
+import { cartWeb } from "./web/cart.ts";
 import { catalogAdminWeb, storefrontBannersWeb } from "./web/catalog-admin.ts";
+import { checkoutWeb } from "./web/checkout.ts";
+import { commerceAdminWeb } from "./web/commerce-admin.ts";
 import { identityWeb } from "./web/identity.ts";
 import { mediaWeb } from "./web/media.ts";
+import { orderQueueWeb } from "./web/order-queue.ts";
+import { ordersAdminWeb } from "./web/orders-admin.ts";
 import { invitationsWeb, peopleAdminWeb } from "./web/people-admin.ts";
 import { productCsvWeb } from "./web/product-csv.ts";
 import { importServerBuild, readPreferences, type WebContextInput, webPlugin } from "./web.ts";
 
-export const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../build");
+export const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..", process.env.KERVAN_BUILD_DIR ?? "build");
 
 function adminReader(kernel: Kernel, request: FastifyRequest, tenantId: string): AdminReader {
   const { db } = kernel;
@@ -56,6 +61,9 @@ function adminReader(kernel: Kernel, request: FastifyRequest, tenantId: string):
     media: mediaWeb(kernel, request),
     catalog: catalogAdminWeb(kernel, request),
     productCsv: productCsvWeb(kernel, request),
+    commerce: commerceAdminWeb(kernel, request),
+    orders: ordersAdminWeb(kernel, request),
+    orderQueue: orderQueueWeb(kernel, request),
   };
 }
 
@@ -105,6 +113,8 @@ export function webContext(kernel: Kernel) {
       account: user ? accountWeb(kernel, request) : null,
       socialProviders: [...(kernel.config.auth.google ? ["google"] : []), ...(kernel.config.auth.facebook ? ["facebook"] : [])],
       invitations: invitationsWeb(kernel, request),
+      cart: cartWeb(kernel, request, reply),
+      checkout: checkoutWeb(kernel, request, reply, locale),
     };
   };
 }

@@ -11,9 +11,14 @@ import type { CatalogReader } from "../modules/catalog/types.ts";
 import type { TenantProfile } from "../modules/tenants/schema.ts";
 import type { AccountWeb } from "./services/account.ts";
 import type { ApiKeysAdmin } from "./services/api-keys.ts";
+import type { CartWeb } from "./services/cart.ts";
 import type { CatalogAdmin, StorefrontBanners } from "./services/catalog-admin.ts";
+import type { CheckoutWeb } from "./services/checkout.ts";
+import type { CommerceAdmin } from "./services/commerce-admin.ts";
 import type { IdentityWeb } from "./services/identity.ts";
 import type { MediaAdmin } from "./services/media.ts";
+import type { OrderQueueAdmin } from "./services/order-queue.ts";
+import type { OrdersAdmin } from "./services/orders-admin.ts";
 import type { InvitationsWeb, PeopleAdmin } from "./services/people-admin.ts";
 import type { ProductCsvAdmin } from "./services/product-csv.ts";
 
@@ -74,6 +79,12 @@ export interface AdminReader {
   catalog: CatalogAdmin;
   /** Product CSV import (/admin/urunler/aktar). */
   productCsv: ProductCsvAdmin;
+  /** Coupons, shipping methods and payment settings. */
+  commerce: CommerceAdmin;
+  /** Orders: list, detail, status changes, shipments, notes, refunds (/admin/siparisler). */
+  orders: OrdersAdmin;
+  /** The pending-order queue (/admin/siparisler/kuyruk). */
+  orderQueue: OrderQueueAdmin;
 }
 
 /** The signed-in user's role in the request's store. */
@@ -105,6 +116,10 @@ export interface AppWebContext {
   socialProviders: string[];
   /** Staff invitation links (`/davet`), for every visitor. */
   invitations: InvitationsWeb;
+  /** Checkout (/odeme), the order page (/siparis/:number) and the customer's orders. */
+  checkout: CheckoutWeb;
+  /** The shopper's cart (guest cookie or customer), public coupons and the wallet. */
+  cart: CartWeb;
 }
 
 // The key must be the same object in the plain-Node server (src/server/web.ts imports this file

@@ -9,6 +9,11 @@ export default [
     route("urun/:slug", "routes/product.tsx"),
     route("sayfa/:slug", "routes/page.tsx"),
     route("sepet", "routes/cart.tsx"),
+    // checkout and the order page (guests open it with the key `?t=`)
+    route("odeme", "routes/checkout.tsx"),
+    route("siparis/:number", "routes/order.tsx"),
+    route("kuponlar", "routes/coupons.tsx"),
+    route("indirimli-urunler", "routes/deals.tsx"),
     // identity: sign-in, sign-up, password reset, invitations (src/web/routes/auth/)
     route("giris", "routes/auth/sign-in.tsx"),
     route("giris/dogrulama", "routes/auth/two-factor.tsx"),
@@ -22,6 +27,8 @@ export default [
       index("routes/account/profile.tsx"),
       route("guvenlik", "routes/account/security.tsx"),
       route("adresler", "routes/account/addresses.tsx"),
+      route("siparisler", "routes/account/orders.tsx"),
+      route("siparisler/:number", "routes/account/order.tsx"),
       route("gizlilik", "routes/account/privacy.tsx"),
     ]),
     route("*", "routes/not-found.tsx"),
@@ -38,6 +45,16 @@ export default [
     route("markalar", "routes/admin/brands.tsx"),
     route("bannerlar", "routes/admin/banners.tsx"),
     route("medya", "routes/admin/media.tsx"),
+    // coupons, shipping and payment settings (src/web/routes/admin/coupons.tsx and beside it)
+    route("kuponlar", "routes/admin/coupons.tsx"),
+    route("kuponlar/yeni", "routes/admin/coupon-edit.tsx", { id: "admin-coupon-new" }),
+    route("kuponlar/:id", "routes/admin/coupon-edit.tsx", { id: "admin-coupon-edit" }),
+    route("kargo", "routes/admin/shipping.tsx"),
+    route("odeme", "routes/admin/payment-settings.tsx"),
+    // orders (src/web/routes/admin/orders.tsx): static segments such as siparisler/kuyruk outrank :id
+    route("siparisler", "routes/admin/orders.tsx"),
+    route("siparisler/kuyruk", "routes/admin/order-queue.tsx"),
+    route("siparisler/:id", "routes/admin/order-detail.tsx"),
     route("e-postalar", "routes/admin/mail-list.tsx"),
     route("e-postalar/:id", "routes/admin/mail-detail.tsx"),
     route("musteriler", "routes/admin/customers.tsx"),
@@ -48,6 +65,10 @@ export default [
     route("ayarlar", "routes/admin/settings.tsx"),
     route("*", "routes/admin/not-found.tsx"),
   ]),
+  // Printable packing slip, outside the admin frame (its loader checks orders:read).
+  route("admin/siparisler/:id/fis", "routes/admin/packing-slip.tsx"),
   // Resource route: sets the language/theme cookies and sends the visitor back.
   route("tercih", "routes/preferences.ts"),
+  // Resource route: every cart change (fetchers, and forms without JavaScript); GET = the cart summary.
+  route("sepet/islem", "routes/cart-action.ts"),
 ] satisfies RouteConfig;

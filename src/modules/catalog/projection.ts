@@ -17,6 +17,7 @@ import {
   type ProductOption,
   productDocs,
   productListings,
+  type SaleMode,
   type Spec,
   type Translations,
 } from "./schema.ts";
@@ -96,6 +97,7 @@ interface SourceRow {
   translations: Translations;
   status: string;
   kind: ProductKind;
+  sale_mode?: SaleMode;
   brand_id: string | null;
   brand_name: string | null;
   brand_slug: string | null;
@@ -136,6 +138,8 @@ export interface ProductDoc {
   id: string;
   slug: string;
   kind: ProductKind;
+  /** Orders beyond stock are taken as backorder/pre-order (they wait for review). */
+  saleMode: SaleMode;
   title: { tr: string; en?: string };
   description: { tr: string; en?: string };
   seo: { tr: { title: string | null; description: string | null }; en?: { title: string | null; description: string | null } };
@@ -213,6 +217,7 @@ function buildDoc(row: SourceRow): ProductDoc {
     id: row.id,
     slug: row.slug,
     kind: row.kind,
+    saleMode: row.sale_mode ?? "normal",
     title: { tr: row.title, ...(en?.title ? { en: en.title } : {}) },
     description: { tr: row.description, ...(en?.description ? { en: en.description } : {}) },
     seo: {
@@ -261,7 +266,7 @@ async function loadSources(tx: Db, tenantId: string, ids: string[]): Promise<Sou
   // FOR SHARE: a concurrent edit (FOR UPDATE) commits before or after this read, never in between,
   // so the last projection of a product always sees its last committed state.
   const result = (await tx.execute(sql`
-    select p.id, p.tenant_id, p.slug, p.title, p.description, p.translations, p.status, p.kind, p.brand_id,
+    select p.id, p.tenant_id, p.slug, p.title, p.description, p.translations, p.status, p.kind, p.sale_mode, p.brand_id,
       b.name as brand_name, b.slug as brand_slug, p.category_id, p.tags, p.specs, p.options, p.vat_rate, p.featured,
       p.sold_count, p.seo_title, p.seo_description, p.created_at,
       (select json_agg(x order by x.position) from (

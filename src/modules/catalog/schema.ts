@@ -94,6 +94,9 @@ export interface ProductOption {
   values: string[];
 }
 
+export const saleModes = ["normal", "backorder", "preorder"] as const;
+export type SaleMode = (typeof saleModes)[number];
+
 export const products = pgTable(
   "products",
   {
@@ -124,6 +127,8 @@ export const products = pgTable(
     /** Sum of the variants' stock. */
     stock: integer("stock").notNull().default(0),
     status: text("status", { enum: productStatus }).notNull().default("draft"),
+    /** `backorder` / `preorder`: orders beyond the stock are taken and wait in the pending-order queue. */
+    saleMode: text("sale_mode", { enum: saleModes }).notNull().default("normal"),
     featured: boolean("featured").notNull().default(false),
     soldCount: integer("sold_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { productKinds, productStatus } from "./schema.ts";
+import { productKinds, productStatus, saleModes } from "./schema.ts";
 
 const MAX_MONEY = 1_000_000_000;
 const text = (max: number) => z.string().trim().max(max);
@@ -62,6 +62,7 @@ export const productFieldsSchema = z.object({
   translations: z.object({ en: translationSchema.optional() }).partial().default({}),
   status: z.enum(productStatus).default("draft"),
   kind: z.enum(productKinds).default("physical"),
+  saleMode: z.enum(saleModes).default("normal").describe("backorder / preorder: orders beyond stock wait in the pending-order queue"),
   externalUrl: z
     .url({ protocol: /^https?$/, message: "use an http(s) address" })
     .max(2000)

@@ -18,6 +18,30 @@ export interface TenantProfile {
 export interface TenantSettings {
   /** Staff must have two-factor authentication on to use the admin. */
   requireStaffTwoFactor?: boolean;
+  /** How the store takes money; missing parts fall back to defaults (payments/settings.ts). */
+  payments?: PaymentSettings;
+}
+
+export interface BankAccount {
+  bank: string;
+  holder: string;
+  /** TR + 24 digits, stored without spaces. */
+  iban: string;
+}
+
+export interface PaymentSettings {
+  bankTransfer?: { enabled: boolean; accounts: BankAccount[] /** Hours before an unpaid order is cancelled. */; expiryHours?: number };
+  cashOnDelivery?: {
+    enabled: boolean /** Fee in minor units, KDV included. */;
+    fee: number /** Highest order value accepted. */;
+    maxTotal?: number;
+  };
+  storeCredit?: { enabled: boolean /** Orders paid fully from credit above this amount wait for a budget check. */; reviewOver?: number };
+  iyzico?: { enabled: boolean; maxInstallments?: number };
+  paytr?: { enabled: boolean; maxInstallments?: number };
+  stripe?: { enabled: boolean };
+  /** Minutes a gateway order holds its stock while the shopper pays. */
+  reservationMinutes?: number;
 }
 
 export const tenants = pgTable(

@@ -78,6 +78,7 @@ export function createJobs(options: CreateJobsOptions): JobRunner {
   const log = options.log ?? consoleLogger;
   const schema = options.schema ?? "pgboss";
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  const WORK_BATCH = 5;
 
   const common: ConstructorOptions = {
     schema,
@@ -157,11 +158,23 @@ export function createJobs(options: CreateJobsOptions): JobRunner {
     await boss.schedule(name, cron, (data ?? null) as object | null, { tz: "UTC" });
   }
 
+  /**
+   * Each worker fetches up to BATCH jobs at a time and keeps fetching without pause while batches
+   * come back full (a backlog drains at handler speed, not one job per polling interval). Jobs of
+   * a batch run one after another and are settled one by one: a failure retries only that job.
+   */
   async function work(reg: Registration): Promise<void> {
     await boss.work<unknown>(
       reg.name,
-      { batchSize: 1, localConcurrency: Math.max(1, reg.options.concurrency ?? 1), pollingIntervalSeconds },
+      {
+        batchSize: WORK_BATCH,
+        burstWhenBatchFull: true,
+        perJobResults: true,
+        localConcurrency: Math.max(1, reg.options.concurrency ?? 1),
+        pollingIntervalSeconds,
+      },
       async (batch) => {
+        const results: { id: string; status: "completed" | "failed"; output?: unknown }[] = [];
         for (const job of batch) {
           const context: JobContext = { id: job.id, name: job.name, attempt: job.retryCount + 1 };
           const started = performance.now();
@@ -169,13 +182,15 @@ export function createJobs(options: CreateJobsOptions): JobRunner {
           try {
             await reg.handler(job.data, context);
             log.debug?.({ job: context, ms: Math.round(performance.now() - started) }, "jobs: job done");
+            results.push({ id: job.id, status: "completed" });
           } catch (err) {
             log.warn({ err, job: context, ms: Math.round(performance.now() - started) }, "jobs: job failed");
-            throw err;
+            results.push({ id: job.id, status: "failed", output: { message: (err as Error)?.message ?? String(err) } });
           } finally {
             inFlight--;
           }
         }
+        return results;
       },
     );
   }

@@ -130,6 +130,15 @@ describe("jobs (pg-boss)", () => {
     }
   });
 
+  it("drains a backlog at handler speed, not one job per polling interval", async () => {
+    const tags = Array.from({ length: 40 }, (_, i) => `backlog-${i}`);
+    for (const tag of tags) await jobs.send("test.outbox", { tag });
+    const started = Date.now();
+    await waitFor("40 queued jobs to run", () => tags.every((tag) => outboxRuns.some((r) => r.tag === tag)));
+    // one worker at a 0.5 s polling interval: one job per poll would take 20 s
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
   it("retries a failing handler with growing delays until it succeeds", async () => {
     const id = await jobs.send("test.flaky", { n: 1 });
     await waitFor("the third attempt to complete", async () => (await jobRow(must(id)))?.state === "completed", 30_000);

@@ -1,5 +1,5 @@
 import { Menu, X } from "lucide-react";
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, type RefObject, useEffect, useId, useRef } from "react";
 import { useLocation } from "react-router";
 
 export interface DrawerProps {
@@ -16,6 +16,10 @@ export interface DrawerProps {
   headerClassName: string;
   titleClassName: string;
   children: ReactNode;
+  /** The <dialog>, for opening it from elsewhere (e.g. the mini-cart after "add to cart"). */
+  dialogRef?: RefObject<HTMLDialogElement | null>;
+  /** Called when the open button opens the drawer. */
+  onOpen?: () => void;
 }
 
 /**
@@ -23,7 +27,8 @@ export interface DrawerProps {
  * menu button, closed by its close button, a click on the backdrop, or navigating to a page.
  */
 export function Drawer(props: DrawerProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const own = useRef<HTMLDialogElement>(null);
+  const ref = props.dialogRef ?? own;
   const location = useLocation();
   const titleId = useId();
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer whenever the page changes
@@ -37,7 +42,10 @@ export function Drawer(props: DrawerProps) {
         type="button"
         aria-haspopup="dialog"
         aria-label={props.openContent ? props.openLabel : undefined}
-        onClick={() => ref.current?.showModal()}
+        onClick={() => {
+          ref.current?.showModal();
+          props.onOpen?.();
+        }}
         className={props.openButtonClassName}
       >
         {props.openContent ?? (

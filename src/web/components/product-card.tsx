@@ -2,6 +2,7 @@ import clsx from "clsx";
 import { Link } from "react-router";
 import type { ProductCard as ProductCardData } from "../../modules/catalog/types.ts";
 import { useT } from "../i18n/index.ts";
+import { CouponBadge, useCouponedIds } from "./coupon-badge.tsx";
 import { DiscountBadge, Price } from "./price.tsx";
 import { ProductImage } from "./product-image.tsx";
 
@@ -18,6 +19,7 @@ export function ProductCard({
   sizes?: string;
 }) {
   const t = useT();
+  const couponed = useCouponedIds().has(product.id);
   return (
     <article
       className={clsx(
@@ -56,6 +58,7 @@ export function ProductCard({
         </h3>
         <div className="mt-auto pt-1">
           <Price price={product.price} compareAtPrice={product.compareAtPrice} currency={product.currency} />
+          {couponed && <CouponBadge className="mt-1.5" />}
         </div>
       </div>
     </article>

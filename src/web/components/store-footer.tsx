@@ -118,6 +118,16 @@ export function StoreFooter({ store }: { store: WebTenant }) {
               </Link>
             </li>
             <li>
+              <Link to="/kuponlar" className="hover:text-brand hover:underline">
+                {t("footer.coupons")}
+              </Link>
+            </li>
+            <li>
+              <Link to="/indirimli-urunler" className="hover:text-brand hover:underline">
+                {t("footer.deals")}
+              </Link>
+            </li>
+            <li>
               <Link to="/sayfa/iade-ve-degisim" className="hover:text-brand hover:underline">
                 {t("footer.returns")}
               </Link>

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { ChevronDown, ChevronRight, LogOut, Mail, Phone, RotateCcw, ShieldCheck, ShoppingBag, User, UserRound } from "lucide-react";
+import { ChevronDown, ChevronRight, LogOut, Mail, Phone, RotateCcw, ShieldCheck, User, UserRound } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { Form, Link, NavLink, useLocation } from "react-router";
 import type { CategoryNode } from "../../modules/catalog/types.ts";
@@ -8,6 +8,7 @@ import { useT } from "../i18n/index.ts";
 import { useRootData } from "../lib/root-data.ts";
 import { Drawer } from "./drawer.tsx";
 import { Logo } from "./logo.tsx";
+import { MiniCart } from "./mini-cart.tsx";
 import { LanguageSwitch, ThemeToggle } from "./preferences.tsx";
 import { SearchSuggest } from "./search-suggest.tsx";
 
@@ -303,20 +304,7 @@ export function StoreHeader({ store, categories, cartCount }: { store: WebTenant
           <div className="flex shrink-0 items-center gap-0.5 sm:gap-1">
             <ThemeToggle className="hidden sm:block" />
             <AccountMenu />
-            <HeaderAction
-              to="/sepet"
-              label={t("header.cart")}
-              icon={<ShoppingBag aria-hidden="true" className="size-6" strokeWidth={1.75} />}
-              badge={
-                <span
-                  data-testid="cart-count"
-                  className="absolute -top-1.5 -right-2 flex h-[1.125rem] min-w-[1.125rem] items-center justify-center rounded-full bg-accent px-1 font-bold text-[0.6875rem] text-on-accent tabular-nums"
-                >
-                  <span aria-hidden="true">{cartCount}</span>
-                  <span className="sr-only">{t("header.cartCount", { count: cartCount })}</span>
-                </span>
-              }
-            />
+            <MiniCart count={cartCount} />
           </div>
         </div>
         <CategoryBar categories={categories} />

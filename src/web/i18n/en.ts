@@ -1,9 +1,14 @@
 // English UI strings. The `Messages` type makes a missing or unknown key a type error.
 
+import { enCart } from "./parts/cart.ts";
 import { enCatalogAdmin } from "./parts/catalog-admin.ts";
+import { enCheckout } from "./parts/checkout.ts";
+import { enCommerceAdmin } from "./parts/commerce-admin.ts";
 import { enCsv } from "./parts/csv.ts";
 import { enGallery } from "./parts/gallery.ts";
 import { enMedia } from "./parts/media.ts";
+import { enOrderQueue } from "./parts/order-queue.ts";
+import { enOrdersAdmin } from "./parts/orders-admin.ts";
 import { enSearch } from "./parts/search.ts";
 import type { Messages } from "./tr.ts";
 
@@ -868,5 +873,10 @@ export const en: Messages = {
   ...enSearch,
   ...enGallery,
   ...enCatalogAdmin,
+  ...enCart,
+  ...enCheckout,
+  ...enCommerceAdmin,
   ...enCsv,
+  ...enOrdersAdmin,
+  ...enOrderQueue,
 };

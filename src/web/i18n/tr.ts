@@ -1,10 +1,15 @@
 // Turkish UI strings: the source of keys. `en.ts` must define every key (checked by its type).
 // Placeholders look like {name} and are filled by `t(key, { name })`.
 
+import { trCart } from "./parts/cart.ts";
 import { trCatalogAdmin } from "./parts/catalog-admin.ts";
+import { trCheckout } from "./parts/checkout.ts";
+import { trCommerceAdmin } from "./parts/commerce-admin.ts";
 import { trCsv } from "./parts/csv.ts";
 import { trGallery } from "./parts/gallery.ts";
 import { trMedia } from "./parts/media.ts";
+import { trOrderQueue } from "./parts/order-queue.ts";
+import { trOrdersAdmin } from "./parts/orders-admin.ts";
 import { trSearch } from "./parts/search.ts";
 
 export const tr = {
@@ -872,7 +877,12 @@ export const tr = {
   ...trSearch,
   ...trGallery,
   ...trCatalogAdmin,
+  ...trCart,
+  ...trCheckout,
+  ...trCommerceAdmin,
   ...trCsv,
+  ...trOrdersAdmin,
+  ...trOrderQueue,
 } as const;
 
 export type MessageKey = keyof typeof tr;

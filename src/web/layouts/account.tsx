@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { LogOut, MapPin, ShieldCheck, UserRound, UserRoundCog } from "lucide-react";
+import { LogOut, MapPin, Package, ShieldCheck, UserRound, UserRoundCog } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { Form, NavLink, Outlet, redirect, useLocation, useSearchParams } from "react-router";
 import { Notice } from "../components/auth-ui.tsx";
@@ -24,6 +24,7 @@ export function loader() {
 
 const NAV: { to: string; label: MessageKey; icon: typeof UserRound; end?: boolean }[] = [
   { to: "/hesap", label: "myaccount.navProfile", icon: UserRound, end: true },
+  { to: "/hesap/siparisler", label: "myaccount.navOrders", icon: Package },
   { to: "/hesap/guvenlik", label: "myaccount.navSecurity", icon: ShieldCheck },
   { to: "/hesap/adresler", label: "myaccount.navAddresses", icon: MapPin },
   { to: "/hesap/gizlilik", label: "myaccount.navPrivacy", icon: UserRoundCog },

@@ -2,9 +2,11 @@ import clsx from "clsx";
 import {
   ChartColumn,
   ChevronDown,
+  CreditCard,
   ExternalLink,
   FolderTree,
   GalleryHorizontal,
+  Hourglass,
   Images,
   KeyRound,
   LayoutDashboard,
@@ -16,11 +18,12 @@ import {
   ShoppingCart,
   Tags,
   Ticket,
+  Truck,
   UserCog,
   Users,
 } from "lucide-react";
 import { useEffect, useRef } from "react";
-import { Link, NavLink, Outlet, redirect, useLocation } from "react-router";
+import { Link, NavLink, Outlet, redirect, useLocation, useRouteLoaderData } from "react-router";
 import { Drawer } from "../components/drawer.tsx";
 import { Logo } from "../components/logo.tsx";
 import { LanguageSwitch, ThemeToggle } from "../components/preferences.tsx";
@@ -42,31 +45,38 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 // A loader makes client-side navigations into /admin go through the server (and the middleware).
-export function loader() {
-  return null;
+// It also counts the orders waiting for the merchant (the "Siparişler" badge): one indexed count.
+export async function loader({ context }: Route.LoaderArgs) {
+  const app = getApp(context);
+  const ordersWaiting = app.admin && app.staff?.permissions.includes("orders:read") ? await app.admin.orders.waitingCount() : null;
+  return { ordersWaiting };
 }
 
-const NAV: { to: string | null; label: MessageKey; icon: typeof LayoutDashboard; end?: boolean; permission?: string }[] = [
+const NAV: { to: string | null; label: MessageKey; icon: typeof LayoutDashboard; end?: boolean; permission?: string; child?: boolean }[] = [
   { to: "/admin", label: "admin.navDashboard", icon: LayoutDashboard, end: true },
   { to: "/admin/urunler", label: "admin.navProducts", icon: Package, permission: "catalog:read" },
   { to: "/admin/kategoriler", label: "catalogadmin.navCategories", icon: FolderTree, permission: "catalog:read" },
   { to: "/admin/markalar", label: "catalogadmin.navBrands", icon: Tags, permission: "catalog:read" },
   { to: "/admin/bannerlar", label: "catalogadmin.navBanners", icon: GalleryHorizontal, permission: "catalog:read" },
   { to: "/admin/medya", label: "media.nav", icon: Images, permission: "catalog:read" },
-  { to: null, label: "admin.navOrders", icon: ShoppingCart },
+  { to: "/admin/siparisler", label: "admin.navOrders", icon: ShoppingCart, permission: "orders:read" },
+  { to: "/admin/siparisler/kuyruk", label: "orderqueue.nav", icon: Hourglass, permission: "orders:read", child: true },
   { to: "/admin/musteriler", label: "admin.navCustomers", icon: Users, permission: "customers:read" },
-  { to: null, label: "admin.navCoupons", icon: Ticket },
+  { to: "/admin/kuponlar", label: "admin.navCoupons", icon: Ticket, permission: "catalog:read" },
   { to: null, label: "admin.navStats", icon: ChartColumn },
   { to: "/admin/e-postalar", label: "admin.navMail", icon: Mail, permission: "mail:read" },
   { to: "/admin/personel", label: "admin.navStaff", icon: UserCog, permission: "staff:read" },
   { to: "/admin/denetim", label: "admin.navAudit", icon: ScrollText, permission: "audit:read" },
   { to: "/admin/api-anahtarlari", label: "admin.navApiKeys", icon: KeyRound, permission: "api_keys:manage" },
+  { to: "/admin/kargo", label: "commerceadmin.navShipping", icon: Truck, permission: "orders:read" },
+  { to: "/admin/odeme", label: "commerceadmin.navPayments", icon: CreditCard, permission: "settings:write" },
   { to: "/admin/ayarlar", label: "admin.navSettings", icon: Settings, permission: "settings:write" },
 ];
 
 function SidebarNav() {
   const t = useT();
   const { permissions } = useRootData();
+  const ordersWaiting = (useRouteLoaderData("admin") as { ordersWaiting: number | null } | undefined)?.ordersWaiting ?? 0;
   return (
     <nav aria-label={t("admin.nav")} className="flex-1 overflow-y-auto px-3 py-4">
       <ul className="space-y-0.5">
@@ -94,12 +104,23 @@ function SidebarNav() {
                 className={({ isActive }) =>
                   clsx(
                     "flex h-10 items-center gap-3 rounded-lg px-3 font-semibold text-sm transition-colors",
+                    item.child && "ml-5 h-9 text-[0.8125rem]",
                     isActive ? "bg-brand-soft text-on-brand-soft" : "text-fg hover:bg-surface-2",
                   )
                 }
               >
                 <Icon aria-hidden="true" className="size-[1.125rem]" />
-                {t(item.label)}
+                <span className="flex-1">{t(item.label)}</span>
+                {item.to === "/admin/siparisler" && ordersWaiting > 0 && (
+                  <span
+                    className="min-w-6 rounded-full bg-accent px-1.5 py-0.5 text-center font-bold text-[0.6875rem] text-on-accent tabular-nums"
+                    title={t("ordersadmin.navWaiting", { count: ordersWaiting })}
+                    data-testid="orders-waiting"
+                  >
+                    <span aria-hidden="true">{ordersWaiting > 99 ? "99+" : ordersWaiting}</span>
+                    <span className="sr-only">{t("ordersadmin.navWaiting", { count: ordersWaiting })}</span>
+                  </span>
+                )}
               </NavLink>
             </li>
           );

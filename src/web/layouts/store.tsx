@@ -8,9 +8,12 @@ import type { Route } from "./+types/store";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const app = getApp(context);
-  return { categories: await app.catalog.categoryTree() };
+  // The cart badge: at most one statement (none for a visitor without a cart cookie or session).
+  const [categories, cartCount] = await Promise.all([app.catalog.categoryTree(), app.cart.count()]);
+  return { categories, cartCount };
 }
 
+// Reloaded after any form or fetcher submission (cart changes among them: the badge follows).
 export function shouldRevalidate({ formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
   return formMethod ? defaultShouldRevalidate : false;
 }
@@ -33,7 +36,7 @@ export default function StoreLayout({ loaderData }: Route.ComponentProps) {
       >
         {t("a11y.skipToContent")}
       </a>
-      <StoreHeader store={store} categories={loaderData.categories} cartCount={0} />
+      <StoreHeader store={store} categories={loaderData.categories} cartCount={loaderData.cartCount} />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         <Outlet />
       </main>

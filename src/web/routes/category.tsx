@@ -17,7 +17,8 @@ export async function loader({ context, params, url }: Route.LoaderArgs) {
   const listState = { ...state, q: "" };
   const page = await app.catalog.list({ ...rest, sort: rest.sort === "relevance" ? "newest" : rest.sort, category: params.slug });
   if (!page.category) throw data(null, { status: 404 });
-  return { page, category: page.category, state: listState, pathname: url.pathname };
+  const couponedIds = await app.cart.couponedIds(page.items); // the "kuponlu" badge of the cards
+  return { page, category: page.category, state: listState, pathname: url.pathname, couponedIds };
 }
 
 export default function Category({ loaderData }: Route.ComponentProps) {

@@ -14,7 +14,14 @@ import type { Route } from "./+types/home";
 export async function loader({ context }: Route.LoaderArgs) {
   const app = getApp(context);
   const [sections, banners] = await Promise.all([app.catalog.home(), app.banners?.home() ?? []]);
-  return { sections, banners };
+  // The "kuponlu" badge of the cards (see useCouponedIds).
+  const couponedIds = await app.cart.couponedIds([
+    ...sections.featured,
+    ...sections.discounted,
+    ...sections.newArrivals,
+    ...sections.bestSellers,
+  ]);
+  return { sections, banners, couponedIds };
 }
 
 const RAIL_SIZES = "(min-width: 1280px) 232px, (min-width: 1024px) 19vw, (min-width: 640px) 30vw, 44vw";
@@ -208,7 +215,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <CategoryTiles categories={categories} />
       {empty && <p className="container-page mt-12 rounded-2xl bg-surface p-10 text-center text-muted">{t("home.empty")}</p>}
       <Rail id="one-cikanlar" title="home.featured" products={featured} seeAll="/ara" priority />
-      <Rail id="indirimli" title="home.discounted" products={discounted} seeAll="/ara?indirimli=1" />
+      <Rail id="indirimli" title="home.discounted" products={discounted} seeAll="/indirimli-urunler" />
       <Rail id="yeni" title="home.newArrivals" products={newArrivals} seeAll="/ara?sirala=yeni" />
       <Rail id="cok-satan" title="home.bestSellers" products={bestSellers} seeAll="/ara?sirala=cok-satan" />
     </>

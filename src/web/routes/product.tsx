@@ -1,22 +1,10 @@
 import clsx from "clsx";
-import {
-  CircleCheck,
-  CircleX,
-  ExternalLink,
-  Info,
-  Mail,
-  Package,
-  Phone,
-  ReceiptText,
-  RotateCcw,
-  Store,
-  Tag,
-  TriangleAlert,
-  Truck,
-} from "lucide-react";
+import { CircleCheck, CircleX, Clock, ExternalLink, Package, ReceiptText, RotateCcw, Store, Tag, TriangleAlert, Truck } from "lucide-react";
 import { data, Link, type ShouldRevalidateFunctionArgs, useLocation, useNavigate, useSearchParams } from "react-router";
 import { toDecimalString } from "../../platform/money.ts";
+import { AddToCart } from "../components/add-to-cart.tsx";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
+import { CouponBadge, ProductCoupons } from "../components/coupon-badge.tsx";
 import { ProductGallery } from "../components/gallery/product-gallery.tsx";
 import { DiscountBadge, Price } from "../components/price.tsx";
 import { absoluteUrl, jsonLdText, metaDescription, productJsonLd } from "../components/product/structured-data.ts";
@@ -28,17 +16,22 @@ import { intlLocale, type TFunction, useT } from "../i18n/index.ts";
 import { money } from "../lib/format.ts";
 import { useRootData } from "../lib/root-data.ts";
 import { Seo } from "../lib/seo.tsx";
+import { CART_ACTION, type SaleMode } from "../services/cart.ts";
 import type { Route } from "./+types/product";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const app = getApp(context);
   const product = await app.catalog.product(params.slug);
   if (!product) throw data(null, { status: 404 });
-  return { product };
+  // How it sells (normal / backorder / pre-order) and the public coupons that apply: one statement.
+  const offer = await app.cart.productOffer(product.id, product.discountPercent > 0);
+  return { product, offer };
 }
 
 // Choosing a variant only changes `?v=`: the page already has every variant, so nothing is refetched.
-export function shouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+export function shouldRevalidate({ currentUrl, nextUrl, formMethod, formAction, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  // Adding to the cart changes nothing on this page (the header reloads its count by itself).
+  if (formAction === CART_ACTION) return false;
   if (formMethod || currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
   const without = (url: URL) => {
     const params = new URLSearchParams(url.search);
@@ -53,8 +46,16 @@ type Variant = Product["variants"][number];
 
 const LOW_STOCK = 5;
 
-function StockStatus({ inStock, stock }: { inStock: boolean; stock: number }) {
+function StockStatus({ inStock, stock, saleMode }: { inStock: boolean; stock: number; saleMode: SaleMode }) {
   const t = useT();
+  if ((!inStock || stock <= 0) && saleMode !== "normal") {
+    return (
+      <p className="inline-flex items-center gap-2 font-semibold text-warn">
+        <Clock aria-hidden="true" className="size-5" />
+        {t(saleMode === "preorder" ? "cart.preorderStatus" : "cart.backorderStatus")}
+      </p>
+    );
+  }
   if (!inStock || stock <= 0) {
     return (
       <p className="inline-flex items-center gap-2 font-semibold text-sale">
@@ -92,51 +93,12 @@ function shippingFacts(shipping: Product["shipping"], locale: "tr" | "en", t: TF
   return facts;
 }
 
-function ContactBox({ title, phone, email }: { title: string; phone?: string; email?: string }) {
-  const t = useT();
-  return (
-    <div className="flex gap-3 rounded-2xl bg-brand-soft p-5 text-on-brand-soft">
-      <Info aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
-      <div className="text-sm">
-        <p className="font-bold">{t("product.orderSoonTitle")}</p>
-        <p className="mt-1 opacity-90">{t("product.orderSoonText")}</p>
-        {(phone || email) && (
-          <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2 font-semibold">
-            {phone && (
-              <li>
-                <a
-                  href={`tel:${phone.replace(/[^\d+]/g, "")}`}
-                  className="inline-flex items-center gap-1.5 underline-offset-4 hover:underline"
-                >
-                  <Phone aria-hidden="true" className="size-4" />
-                  {phone}
-                </a>
-              </li>
-            )}
-            {email && (
-              <li>
-                <a
-                  href={`mailto:${email}?subject=${encodeURIComponent(title)}`}
-                  className="inline-flex items-center gap-1.5 underline-offset-4 hover:underline"
-                >
-                  <Mail aria-hidden="true" className="size-4" />
-                  {email}
-                </a>
-              </li>
-            )}
-          </ul>
-        )}
-      </div>
-    </div>
-  );
-}
-
 export default function ProductPage({ loaderData }: Route.ComponentProps) {
   // A new product (same route, another slug) starts from its own default variant.
-  return <ProductView key={loaderData.product.id} product={loaderData.product} />;
+  return <ProductView key={loaderData.product.id} product={loaderData.product} offer={loaderData.offer} />;
 }
 
-function ProductView({ product }: { product: Product }) {
+function ProductView({ product, offer }: { product: Product; offer: Route.ComponentProps["loaderData"]["offer"] }) {
   const { store, locale, publicUrl } = useRootData();
   const t = useT();
   const [searchParams] = useSearchParams();
@@ -159,7 +121,6 @@ function ProductView({ product }: { product: Product }) {
   const images = product.images.length > 0 ? product.images : product.image ? [product.image] : [];
   const pageUrl = `${publicUrl}/urun/${product.slug}`;
   const crumbs = [...product.breadcrumbs.map((c) => ({ label: c.name, to: `/kategori/${c.slug}` })), { label: product.title }];
-  const { phone, email } = store.profile;
   const title = product.seo.title?.trim() || `${product.title}${product.brand ? ` – ${product.brand}` : ""} | ${store.name}`;
   const ogImage = images[0] ? absoluteUrl(images[0].src, publicUrl) : undefined;
   const delivery = shippingFacts(product.shipping, locale, t);
@@ -222,6 +183,7 @@ function ProductView({ product }: { product: Product }) {
             <div className="flex flex-wrap items-center gap-3" data-testid="price-block">
               <Price price={price} compareAtPrice={compareAtPrice} currency={product.currency} size="lg" />
               <DiscountBadge percent={discountPercent} className="px-2 py-1 text-sm" />
+              {offer && offer.coupons.length > 0 && <CouponBadge size="md" />}
             </div>
             <p className="mt-1.5 text-muted text-sm">
               {product.vatRate > 0 ? t("product.vatRate", { rate: product.vatRate }) : t("product.vatIncluded")}
@@ -247,8 +209,19 @@ function ProductView({ product }: { product: Product }) {
             )}
 
             <div className="mt-5 border-line border-t pt-4" data-testid="stock-status">
-              <StockStatus inStock={inStock} stock={stock} />
+              <StockStatus inStock={inStock} stock={stock} saleMode={offer?.saleMode ?? "normal"} />
             </div>
+
+            {!external && product.kind === "physical" && selected && (
+              <div className="mt-4">
+                <AddToCart
+                  variantId={selected.id}
+                  stock={stock}
+                  saleMode={offer?.saleMode ?? "normal"}
+                  stickyPrice={<Price price={price} compareAtPrice={compareAtPrice} currency={product.currency} />}
+                />
+              </div>
+            )}
 
             {external && (
               <div className="mt-5">
@@ -270,11 +243,7 @@ function ProductView({ product }: { product: Product }) {
             )}
           </div>
 
-          {!external && (
-            <div className="mt-4">
-              <ContactBox title={product.title} phone={phone} email={email} />
-            </div>
-          )}
+          {offer && offer.coupons.length > 0 && <ProductCoupons coupons={offer.coupons} />}
 
           <ul className="mt-4 grid gap-2 text-muted text-sm sm:grid-cols-2">
             {delivery.length > 0 && (
@@ -358,6 +327,8 @@ function ProductView({ product }: { product: Product }) {
           </section>
         )}
       </div>
+      {/* Room for the buy bar fixed to the bottom on phones. */}
+      {!external && product.kind === "physical" && <div aria-hidden="true" className="h-16 lg:hidden" />}
     </div>
   );
 }

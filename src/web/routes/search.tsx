@@ -22,7 +22,8 @@ export async function loader({ context, url }: Route.LoaderArgs) {
         page.items.map((p) => p.title),
       )
     : null;
-  return { page, state, corrected, pathname: url.pathname };
+  const couponedIds = await app.cart.couponedIds(page.items); // the "kuponlu" badge of the cards
+  return { page, state, corrected, pathname: url.pathname, couponedIds };
 }
 
 export default function Search({ loaderData }: Route.ComponentProps) {

@@ -36,6 +36,8 @@ export interface ProductDraft {
   slug: string;
   status: ProductStatus;
   kind: "physical" | "external";
+  /** Orders beyond stock: refused (normal), or taken as backorder / pre-order and reviewed. */
+  saleMode: "normal" | "backorder" | "preorder";
   externalUrl: string;
   brandId: string;
   categoryId: string;
@@ -101,6 +103,7 @@ export function emptyDraft(): ProductDraft {
     slug: "",
     status: "draft",
     kind: "physical",
+    saleMode: "normal",
     externalUrl: "",
     brandId: "",
     categoryId: "",
@@ -126,6 +129,7 @@ export function draftFromProduct(p: EditableProduct): ProductDraft {
     slug: p.slug,
     status: p.status,
     kind: p.kind,
+    saleMode: p.saleMode,
     externalUrl: p.externalUrl ?? "",
     brandId: p.brandId ?? "",
     categoryId: p.categoryId ?? "",
@@ -227,6 +231,8 @@ export function draftFromForm(form: FormData): ProductDraft {
     slug: text("slug").trim(),
     status: status === "active" || status === "archived" ? status : "draft",
     kind: text("kind") === "external" ? "external" : "physical",
+    saleMode:
+      text("saleMode") === "backorder" || text("saleMode") === "preorder" ? (text("saleMode") as "backorder" | "preorder") : "normal",
     externalUrl: text("externalUrl").trim(),
     brandId: text("brandId"),
     categoryId: text("categoryId"),
@@ -333,6 +339,7 @@ export function inputFromDraft(draft: ProductDraft, options: { isNew: boolean })
     translations: en.title || en.description ? { en } : {},
     status: draft.status,
     kind: draft.kind,
+    saleMode: draft.kind === "external" ? "normal" : draft.saleMode,
     externalUrl: draft.kind === "external" ? draft.externalUrl || null : null,
     brandId: draft.brandId || null,
     categoryId: draft.categoryId || null,

@@ -1,13 +1,29 @@
-import { ArrowRight, CircleCheck, ExternalLink, Layers, Mail, Package, PackageX } from "lucide-react";
+import {
+  ArrowRight,
+  Banknote,
+  CircleCheck,
+  ExternalLink,
+  Hourglass,
+  Layers,
+  Mail,
+  Package,
+  PackageX,
+  ShoppingBag,
+  Truck,
+} from "lucide-react";
 import { Link } from "react-router";
 import { PageHeader } from "../../components/admin-ui.tsx";
-import { requirePermission } from "../../context.ts";
+import { getApp, requirePermission } from "../../context.ts";
 import { getT, type MessageKey } from "../../i18n/index.ts";
+import { money } from "../../lib/format.ts";
 import { useRootData } from "../../lib/root-data.ts";
 import type { Route } from "./+types/dashboard";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  return { stats: await requirePermission(context, "dashboard:read").dashboard() };
+  const admin = requirePermission(context, "dashboard:read");
+  const seesOrders = getApp(context).staff?.permissions.includes("orders:read") ?? false;
+  const [stats, orders] = await Promise.all([admin.dashboard(), seesOrders ? admin.orders.summary() : null]);
+  return { stats, orders };
 }
 
 type Stats = Route.ComponentProps["loaderData"]["stats"];
@@ -39,7 +55,7 @@ const CARDS: { key: keyof Stats; label: MessageKey; icon: typeof Package; tone: 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { store, user, locale } = useRootData();
   const t = getT(locale);
-  const { stats } = loaderData;
+  const { stats, orders } = loaderData;
   return (
     <>
       <title>{`${t("dashboard.title")} | ${store.name}`}</title>
@@ -47,6 +63,71 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         title={t("dashboard.welcome", { name: user?.name || user?.email || "" })}
         subtitle={t("dashboard.subtitle", { store: store.name })}
       />
+      {orders && (
+        <section aria-labelledby="orders-summary" className="mb-6 rounded-2xl border border-line bg-surface p-4 sm:p-5">
+          <div className="mb-3 flex items-center justify-between gap-3">
+            <h2 id="orders-summary" className="font-bold text-lg">
+              {t("ordersadmin.dash.title")}
+            </h2>
+            <Link to="/admin/siparisler" className="inline-flex items-center gap-1 font-semibold text-brand text-sm hover:underline">
+              {t("ordersadmin.dash.viewAll")}
+              <ArrowRight aria-hidden="true" className="size-4" />
+            </Link>
+          </div>
+          <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+            {[
+              {
+                key: "today",
+                label: t("ordersadmin.dash.today"),
+                value: orders.today.toLocaleString(locale === "en" ? "en-GB" : "tr-TR"),
+                icon: ShoppingBag,
+                to: `/admin/siparisler?baslangic=${todayInTurkey()}`,
+              },
+              {
+                key: "todayTotal",
+                label: t("ordersadmin.dash.todayTotal"),
+                value: money(orders.todayTotal, store.currency, locale),
+                icon: Banknote,
+                to: `/admin/siparisler?baslangic=${todayInTurkey()}`,
+              },
+              {
+                key: "awaitingPayment",
+                label: t("ordersadmin.dash.awaitingPayment"),
+                value: orders.awaitingPayment.toLocaleString(locale === "en" ? "en-GB" : "tr-TR"),
+                icon: Hourglass,
+                to: "/admin/siparisler?durum=odeme-bekleniyor",
+              },
+              {
+                key: "toShip",
+                label: t("ordersadmin.dash.toShip"),
+                value: orders.toShip.toLocaleString(locale === "en" ? "en-GB" : "tr-TR"),
+                icon: Truck,
+                to: "/admin/siparisler?durum=odendi,hazirlaniyor",
+              },
+            ].map((card) => {
+              const Icon = card.icon;
+              return (
+                <li key={card.key}>
+                  <Link
+                    to={card.to}
+                    className="flex h-full items-center gap-3 rounded-xl border border-line px-3.5 py-3 transition-shadow hover:border-brand hover:shadow-card"
+                  >
+                    <span className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-brand-soft text-on-brand-soft">
+                      <Icon aria-hidden="true" className="size-5" />
+                    </span>
+                    <span className="min-w-0">
+                      <span className="block truncate font-bold text-xl tabular-nums tracking-tight" data-testid={`orders-${card.key}`}>
+                        {card.value}
+                      </span>
+                      <span className="block text-muted text-xs">{card.label}</span>
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-5">
         {CARDS.map((card) => {
           const Icon = card.icon;
@@ -105,4 +186,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </section>
     </>
   );
+}
+
+/** Today's date in Türkiye (YYYY-MM-DD), for the "orders today" link. */
+function todayInTurkey(): string {
+  return new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
 }

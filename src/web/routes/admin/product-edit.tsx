@@ -417,6 +417,30 @@ function Editor({ loaderData, actionData }: { loaderData: LoaderData; actionData
                   ))}
                 </div>
               </fieldset>
+              {draft.kind === "physical" && (
+                <div className="mt-4">
+                  <Field
+                    id={`${uid}-sale-mode`}
+                    label={t("catalogadmin.editor.saleMode")}
+                    hint={t(`catalogadmin.saleMode.${draft.saleMode}Hint`)}
+                  >
+                    <select
+                      id={`${uid}-sale-mode`}
+                      name="saleMode"
+                      value={draft.saleMode}
+                      onChange={(e) => set("saleMode", e.target.value as ProductDraft["saleMode"])}
+                      {...describedBy(`${uid}-sale-mode`, undefined, true)}
+                      className="field h-11"
+                    >
+                      {(["normal", "backorder", "preorder"] as const).map((mode) => (
+                        <option key={mode} value={mode}>
+                          {t(`catalogadmin.saleMode.${mode}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                </div>
+              )}
               {draft.kind === "external" && (
                 <div className="mt-4 space-y-2">
                   <Field

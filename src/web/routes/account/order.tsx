@@ -1,0 +1,30 @@
+// /hesap/siparisler/:number: one of the signed-in customer's orders (the same page as /siparis/:number).
+
+import { noStore } from "../../components/auth-ui.tsx";
+import { loadOrderPage, type OrderActionData, OrderPage, orderPageAction } from "../../components/order/order-page.tsx";
+import { StoreError } from "../../components/store-error.tsx";
+import { useT } from "../../i18n/index.ts";
+import { useRootData } from "../../lib/root-data.ts";
+import { Seo } from "../../lib/seo.tsx";
+import type { Route } from "./+types/order";
+
+export const headers = noStore;
+
+export const loader = (args: Route.LoaderArgs) => loadOrderPage(args);
+export const action = (args: Route.ActionArgs) => orderPageAction(args);
+
+export default function AccountOrderRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { store } = useRootData();
+  const { order } = loaderData;
+  return (
+    <>
+      <Seo title={`${t("order.title", { number: order.number })} | ${store.name}`} noindex />
+      <OrderPage order={order} actionData={actionData as OrderActionData | undefined} inAccount />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <StoreError notFoundTitle="order.notFound" notFoundText="order.notFoundText" />;
+}
