@@ -157,6 +157,12 @@ function breadcrumbsOf(taxonomy: Taxonomy, node: CategoryNode): Crumb[] {
   return crumbs;
 }
 
+function pathIdsOf(taxonomy: Taxonomy, node: CategoryNode): string[] {
+  const ids: string[] = [];
+  for (let n: CategoryNode | null | undefined = node; n; n = taxonomy.parentOf.get(n.id)) ids.push(n.id);
+  return ids;
+}
+
 function descendantIds(node: CategoryNode): string[] {
   const ids = [node.id];
   for (const child of node.children) ids.push(...descendantIds(child));
@@ -533,6 +539,8 @@ function toDetail(doc: ProductDoc, taxonomy: Taxonomy, ctx: CatalogContext): Pro
     seo: { title: seo.title, description: seo.description },
     category: node ? { slug: node.slug, name: node.name } : null,
     breadcrumbs: node ? breadcrumbsOf(taxonomy, node) : [],
+    categoryPath: node ? pathIdsOf(taxonomy, node) : [],
+    saleMode: doc.saleMode ?? "normal",
     shipping: { weightGrams: lead?.weightGrams ?? null, desi: lead?.desi ?? null },
   };
 }

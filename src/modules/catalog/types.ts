@@ -90,6 +90,10 @@ export interface ProductDetail extends ProductCard {
   seo: { title: string | null; description: string | null };
   category: { slug: string; name: string } | null;
   breadcrumbs: Crumb[];
+  /** The category's id and its ancestors' (coupon scopes match on them). */
+  categoryPath: string[];
+  /** Orders beyond stock are taken as backorder / pre-order (they wait for review). */
+  saleMode: "normal" | "backorder" | "preorder";
   /** Weight and volumetric weight of the cheapest variant, for delivery info. */
   shipping: { weightGrams: number | null; desi: number | null };
 }

@@ -6,7 +6,8 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, createTestApp, signInStaff, type TestApp } from "../../../test/app.ts";
-import { categories, productVariants } from "../../modules/catalog/schema.ts";
+import { categories, products, productVariants } from "../../modules/catalog/schema.ts";
+import { catalogReader } from "../../modules/catalog/service.ts";
 import { createProduct } from "../../modules/catalog/write.ts";
 import { coupons } from "../../modules/promotions/schema.ts";
 import { countStatements } from "../../platform/db/index.ts";
@@ -265,16 +266,23 @@ describe("cart web adapter", () => {
     expect((await call(undefined, "couponedIds", [])).statements).toBe(0);
   });
 
-  it("tells the product page how a product sells and which public coupons apply, in one statement", async () => {
-    const first = await call(undefined, "productOffer", productIds[0] as string, false);
-    expect(first.statements).toBe(1);
+  it("tells the product page how a product sells and which public coupons apply, without SQL", async () => {
+    // What the product page has: the product as the catalog reader gives it (category path, sale mode).
+    const reader = catalogReader({ db: t.kernel.db, tenantId, locale: "tr", cache: t.kernel.cache, mediaUrl: (k) => k, listTtlMs: 0 });
+    const offerOf = async (productId: string, discounted: boolean) => {
+      const [row] = await t.kernel.db.select({ slug: products.slug }).from(products).where(eq(products.id, productId));
+      const detail = await reader.product(row?.slug as string);
+      if (!detail) throw new Error("product not found");
+      return call(undefined, "productOffer", { productId, categoryPath: detail.categoryPath, saleMode: detail.saleMode }, discounted);
+    };
+    const first = await offerOf(productIds[0] as string, false);
+    expect(first.statements).toBe(0);
     expect(first.result).toMatchObject({ saleMode: "normal" });
     expect((first.result as { coupons: { code: string }[] }).coupons.map((c) => c.code)).toEqual(["KATEGORI"]);
-    const onSale = (await call(undefined, "productOffer", productIds[0] as string, true)).result as { coupons: unknown[] };
+    const onSale = (await offerOf(productIds[0] as string, true)).result as { coupons: unknown[] };
     expect(onSale.coupons).toEqual([]);
-    const elsewhere = (await call(undefined, "productOffer", productIds[3] as string, false)).result as { coupons: { code: string }[] };
+    const elsewhere = (await offerOf(productIds[3] as string, false)).result as { coupons: { code: string }[] };
     expect(elsewhere.coupons.map((c) => c.code)).toEqual(["URUN"]);
-    expect(((await call(undefined, "productOffer", preorderProductId, false)).result as { saleMode: string }).saleMode).toBe("preorder");
-    expect((await call(undefined, "productOffer", "00000000-0000-4000-8000-000000000000", false)).result).toBeNull();
+    expect(((await offerOf(preorderProductId, false)).result as { saleMode: string }).saleMode).toBe("preorder");
   });
 });

@@ -274,20 +274,10 @@ export function cartWeb(kernel: Kernel, request: FastifyRequest, reply: FastifyR
       return products.filter((p) => found.has(p.id)).map((p) => p.id);
     },
 
-    async productOffer(productId, discounted) {
-      if (!UUID.test(productId)) return null;
-      const [[row], coupons] = await Promise.all([
-        rows<{ sale_mode: SaleMode; category_path: string[] | null }>(
-          kernel,
-          sql`select p.sale_mode, l.category_path from products p left join product_listings l on l.product_id = p.id
-              where p.tenant_id = ${tenantId} and p.id = ${productId}`,
-        ),
-        publicCoupons(),
-      ]);
-      if (!row) return null;
-      const product = { productId, categoryPath: row.category_path ?? [] };
+    async productOffer(product, discounted) {
+      const coupons = await publicCoupons();
       return {
-        saleMode: row.sale_mode,
+        saleMode: product.saleMode,
         coupons: coupons.filter((c) => !(c.excludeSaleItems && discounted) && couponApplies(c, product)),
       };
     },

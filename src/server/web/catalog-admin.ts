@@ -32,7 +32,6 @@ import {
   updateProduct,
 } from "../../modules/catalog/write.ts";
 import { isUuid } from "../../platform/ids.ts";
-import { HttpError } from "../../platform/problem.ts";
 import type { Locale } from "../../web/context.ts";
 import {
   type BannerInput,
@@ -43,17 +42,10 @@ import {
   type StorefrontBanners,
 } from "../../web/services/catalog-admin.ts";
 import type { Kernel } from "../kernel.ts";
-import { attempt } from "./attempt.ts";
+import { change as changeResult } from "./attempt.ts";
+import { requirePermission } from "./guard.ts";
 
-/** Runs a change; refusals the services explain (HttpError) come back as `{ ok: false }` with field errors. */
-const change = <T extends object>(fn: () => Promise<T>): Promise<CatalogResult<T>> =>
-  attempt(
-    async () => ({ ok: true as const, ...(await fn()) }),
-    (error) =>
-      error instanceof HttpError
-        ? { ok: false as const, status: error.statusCode, code: error.code, message: error.message, errors: error.errors ?? [] }
-        : undefined,
-  );
+const change = <T extends object>(fn: () => Promise<T>): Promise<CatalogResult<T>> => changeResult(fn);
 
 const BANNERS_TTL_MS = 30_000;
 
@@ -77,8 +69,7 @@ export function catalogAdminWeb(kernel: Kernel, request: FastifyRequest): Catalo
 
   /** The write context, with the permission checked again here (defence in depth). */
   async function writer(permission: Permission = "catalog:write"): Promise<CatalogWriteContext> {
-    const who = await kernel.access.principal(request);
-    if (!who?.permissions.has(permission)) throw new HttpError(403, `This needs the "${permission}" permission.`, { code: "forbidden" });
+    await requirePermission(kernel, request, permission);
     return {
       db,
       tenantId,

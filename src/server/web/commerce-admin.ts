@@ -14,20 +14,12 @@ import {
   updateShippingMethod,
 } from "../../modules/shipping/admin.ts";
 import { carrierIds, carriers } from "../../modules/shipping/carriers.ts";
-import { HttpError } from "../../platform/problem.ts";
 import { COUPONS_PER_PAGE, type CommerceAdmin, type CommerceResult } from "../../web/services/commerce-admin.ts";
 import type { Kernel } from "../kernel.ts";
-import { attempt } from "./attempt.ts";
+import { change as changeResult } from "./attempt.ts";
+import { requirePermission } from "./guard.ts";
 
-/** Runs a change; refusals the services explain (HttpError) come back as `{ ok: false }` with field errors. */
-const change = <T extends object>(fn: () => Promise<T>): Promise<CommerceResult<T>> =>
-  attempt(
-    async () => ({ ok: true as const, ...(await fn()) }),
-    (error) =>
-      error instanceof HttpError
-        ? { ok: false as const, status: error.statusCode, code: error.code, message: error.message, errors: error.errors ?? [] }
-        : undefined,
-  );
+const change = <T extends object>(fn: () => Promise<T>): Promise<CommerceResult<T>> => changeResult(fn);
 
 const none = async () => ({});
 
@@ -46,8 +38,7 @@ export function commerceAdminWeb(
 
   /** The write context, with the permission checked again here (defence in depth). */
   async function writer(permission: Permission): Promise<ShippingAdminContext> {
-    const who = await kernel.access.principal(request);
-    if (!who?.permissions.has(permission)) throw new HttpError(403, `This needs the "${permission}" permission.`, { code: "forbidden" });
+    await requirePermission(kernel, request, permission);
     return { db, tenantId, cache, actor: auditContext(request) };
   }
 

@@ -4,20 +4,12 @@ import { auditContext } from "../../modules/audit/service.ts";
 import { getQueueView, processStoreQueue } from "../../modules/orders/pending-queue.ts";
 import { queueViewJson } from "../../modules/orders/queue-routes.ts";
 import { createTestOrders } from "../../modules/orders/queue-test-orders.ts";
-import { HttpError } from "../../platform/problem.ts";
 import type { OrderQueueAdmin, QueueResult } from "../../web/services/order-queue.ts";
 import type { Kernel } from "../kernel.ts";
-import { attempt } from "./attempt.ts";
+import { change as changeResult } from "./attempt.ts";
+import { requirePermission } from "./guard.ts";
 
-/** Runs a change; refusals the services explain (HttpError) come back as `{ ok: false }`. */
-const change = <T extends object>(fn: () => Promise<T>): Promise<QueueResult<T>> =>
-  attempt(
-    async () => ({ ok: true as const, ...(await fn()) }),
-    (error) =>
-      error instanceof HttpError
-        ? { ok: false as const, status: error.statusCode, code: error.code ?? "error", message: error.message }
-        : undefined,
-  );
+const change = <T extends object>(fn: () => Promise<T>): Promise<QueueResult<T>> => changeResult(fn);
 
 /** Implements OrderQueueAdmin for one request (the page loader checks orders:read first). */
 export function orderQueueWeb(kernel: Kernel, request: FastifyRequest): OrderQueueAdmin {
@@ -26,8 +18,7 @@ export function orderQueueWeb(kernel: Kernel, request: FastifyRequest): OrderQue
 
   /** Writes check their permission again here (defence in depth). */
   async function allowed(permission: Permission): Promise<void> {
-    const who = await kernel.access.principal(request);
-    if (!who?.permissions.has(permission)) throw new HttpError(403, `This needs the "${permission}" permission.`, { code: "forbidden" });
+    await requirePermission(kernel, request, permission);
   }
 
   return {

@@ -17,19 +17,13 @@ import { adminOrderDetailJson, adminOrderRowJson, orderAdminContext } from "../.
 import { paymentMethodIds } from "../../modules/orders/schema.ts";
 import { orderStatuses, statusTone } from "../../modules/orders/states.ts";
 import { carrierIds, carriers } from "../../modules/shipping/carriers.ts";
-import { HttpError } from "../../platform/problem.ts";
 import { startOfDayInTurkey } from "../../web/lib/dates.ts";
 import { ORDERS_PER_PAGE, type OrdersAdmin, type OrdersResult } from "../../web/services/orders-admin.ts";
 import type { Kernel } from "../kernel.ts";
-import { attempt } from "./attempt.ts";
+import { change as changeResult } from "./attempt.ts";
+import { requirePermission } from "./guard.ts";
 
-/** Runs a change; refusals the services explain (HttpError) come back as `{ ok: false }`. */
-const change = <T extends object>(fn: () => Promise<T>): Promise<OrdersResult<T>> =>
-  attempt(
-    async () => ({ ok: true as const, ...(await fn()) }),
-    (error) =>
-      error instanceof HttpError ? { ok: false as const, status: error.statusCode, code: error.code, message: error.message } : undefined,
-  );
+const change = <T extends object>(fn: () => Promise<T>): Promise<OrdersResult<T>> => changeResult(fn);
 
 /** Implements OrdersAdmin for one request (the page loaders check orders:read first). */
 export function ordersAdminWeb(kernel: Kernel, request: FastifyRequest): OrdersAdmin {
@@ -38,8 +32,7 @@ export function ordersAdminWeb(kernel: Kernel, request: FastifyRequest): OrdersA
 
   /** The change context, with the permission checked again here (defence in depth). */
   async function writer(permission: Permission): Promise<OrderAdminContext> {
-    const who = await kernel.access.principal(request);
-    if (!who?.permissions.has(permission)) throw new HttpError(403, `This needs the "${permission}" permission.`, { code: "forbidden" });
+    await requirePermission(kernel, request, permission);
     return orderAdminContext(request, kernel);
   }
 

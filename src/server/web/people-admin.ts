@@ -36,6 +36,7 @@ import {
 } from "../../web/services/people-admin.ts";
 import type { Kernel } from "../kernel.ts";
 import { attempt } from "./attempt.ts";
+import { requirePermission } from "./guard.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -85,8 +86,7 @@ export function peopleAdminWeb(kernel: Kernel, request: FastifyRequest): PeopleA
 
   /** The caller, with the permission checked again here (defence in depth). */
   async function actor(permission: Permission) {
-    const who = await kernel.access.principal(request);
-    if (!who?.permissions.has(permission)) throw new HttpError(403, `This needs the "${permission}" permission.`, { code: "forbidden" });
+    await requirePermission(kernel, request, permission);
     return actorContext(request, deps);
   }
 

@@ -23,8 +23,11 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const app = getApp(context);
   const product = await app.catalog.product(params.slug);
   if (!product) throw data(null, { status: 404 });
-  // How it sells (normal / backorder / pre-order) and the public coupons that apply: one statement.
-  const offer = await app.cart.productOffer(product.id, product.discountPercent > 0);
+  // How it sells (normal / backorder / pre-order) and the public coupons that apply (cached, no SQL).
+  const offer = await app.cart.productOffer(
+    { productId: product.id, categoryPath: product.categoryPath, saleMode: product.saleMode },
+    product.discountPercent > 0,
+  );
   return { product, offer };
 }
 

@@ -109,6 +109,9 @@ export interface CartWeb {
   collect(couponId: string): Promise<{ ok: true } | { ok: false; error: "sign-in" | "not-found" }>;
   /** Ids of the products a public coupon applies to (the "kuponlu" badge); at most one statement. */
   couponedIds(products: readonly { id: string; price: number; compareAtPrice: number | null }[]): Promise<string[]>;
-  /** Sale mode and applicable public coupons of a product (one statement); null when it does not exist. */
-  productOffer(productId: string, discounted: boolean): Promise<ProductOffer | null>;
+  /** Sale mode and the public coupons that apply to a product (no SQL: coupons are cached). */
+  productOffer(
+    product: { productId: string; categoryPath: readonly string[]; saleMode: ProductOffer["saleMode"] },
+    discounted: boolean,
+  ): Promise<ProductOffer>;
 }

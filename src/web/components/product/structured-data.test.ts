@@ -50,6 +50,8 @@ function product(variants: VariantDetail[], extra: Partial<ProductDetail> = {}):
     seo: { title: null, description: null },
     category: { slug: "giyim", name: "Giyim" },
     breadcrumbs: [{ slug: "giyim", name: "Giyim" }],
+    categoryPath: [],
+    saleMode: "normal",
     shipping: { weightGrams: 250, desi: 1 },
     ...extra,
   };
