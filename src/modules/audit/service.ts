@@ -84,3 +84,24 @@ export function diff(
   }
   return out;
 }
+
+/**
+ * Records one change to a record of a store, made by `ctx.actor` (the request's audit context), or
+ * by the system when there is none: the shape every admin service's audit row has.
+ */
+export async function auditChange(
+  db: Pick<Db, "insert">,
+  ctx: { tenantId: string; actor?: AuditContext },
+  change: { type: string; targetType: string; id: string; summary: string; before?: object; after?: object },
+): Promise<void> {
+  await recordAudit(db, {
+    ...(ctx.actor ?? { actor: { kind: "system" } }),
+    tenantId: ctx.tenantId,
+    type: change.type,
+    targetType: change.targetType,
+    targetId: change.id,
+    summary: change.summary,
+    before: (change.before as Record<string, unknown> | undefined) ?? null,
+    after: (change.after as Record<string, unknown> | undefined) ?? null,
+  });
+}

@@ -8,7 +8,7 @@ import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { HttpError, notFound } from "../../platform/problem.ts";
-import { type AuditContext, diff, recordAudit } from "../audit/service.ts";
+import { type AuditContext, auditChange, diff } from "../audit/service.ts";
 import { type ImageVariant, mediaAssets, type Rendition } from "../media/schema.ts";
 import { type BannerPlacement, bannerPlacements, banners, categories, type Translations } from "./schema.ts";
 import { invalidateCatalog } from "./service.ts";
@@ -296,17 +296,8 @@ const auditView = (b: typeof banners.$inferSelect) => ({
   subtitleEn: (b.translations as BannerTranslations)?.en?.subtitle ?? null,
 });
 
-async function audit(tx: Db, ctx: BannerContext, type: string, id: string, summary: string, changes: { before?: object; after?: object }) {
-  await recordAudit(tx, {
-    ...(ctx.actor ?? { actor: { kind: "system" } }),
-    tenantId: ctx.tenantId,
-    type,
-    targetType: "banner",
-    targetId: id,
-    summary,
-    before: (changes.before as Record<string, unknown>) ?? null,
-    after: (changes.after as Record<string, unknown>) ?? null,
-  });
+function audit(tx: Db, ctx: BannerContext, type: string, id: string, summary: string, changes: { before?: object; after?: object }) {
+  return auditChange(tx, ctx, { type, targetType: "banner", id, summary, ...changes });
 }
 
 export async function createBanner(ctx: BannerContext, raw: BannerInput, mediaUrl: (key: string) => string): Promise<AdminBanner> {

@@ -11,7 +11,7 @@ import { isUuid } from "../../platform/ids.ts";
 import type { Jobs } from "../../platform/jobs/types.ts";
 import { HttpError, notFound } from "../../platform/problem.ts";
 import { compareTr, equalsTr, escapeLike, slugify } from "../../platform/text.ts";
-import { type AuditContext, diff, recordAudit } from "../audit/service.ts";
+import { type AuditContext, auditChange, diff } from "../audit/service.ts";
 import { requestProjection } from "./projection.ts";
 import { brands, categories, products, type Translations } from "./schema.ts";
 import { invalidateCatalog } from "./service.ts";
@@ -96,28 +96,12 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   throw new HttpError(422, errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; "), { code: "invalid", errors });
 }
 
-async function audit(
+function audit(
   tx: Db,
   ctx: TaxonomyContext,
-  event: {
-    type: string;
-    targetType: string;
-    id: string;
-    summary: string;
-    before?: Record<string, unknown>;
-    after?: Record<string, unknown>;
-  },
+  event: { type: string; targetType: string; id: string; summary: string; before?: object; after?: object },
 ) {
-  await recordAudit(tx, {
-    ...(ctx.actor ?? { actor: { kind: "system" } }),
-    tenantId: ctx.tenantId,
-    type: event.type,
-    targetType: event.targetType,
-    targetId: event.id,
-    summary: event.summary,
-    before: event.before ?? null,
-    after: event.after ?? null,
-  });
+  return auditChange(tx, ctx, event);
 }
 
 /** Postgres unique violation on one of our slug indexes (a race the pre-check did not see). */

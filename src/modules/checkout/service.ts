@@ -510,7 +510,7 @@ export async function placeOrder(ctx: CheckoutContext, input: PlaceOrderInput): 
     });
     // Refresh the products' stock in the admin and the read model (coalesced per product; a lost
     // request only leaves a display a little behind, the order itself is exact).
-    if (touched.length > 0) await requestStockProjection(undefined, ctx.jobs, tenantId, touched).catch(() => {});
+    if (touched.length > 0) await requestStockProjection(ctx.jobs, tenantId, touched).catch(() => {});
     publishOrderChange(ctx.events, order);
     return { order, replay: false };
   } catch (error) {

@@ -11,7 +11,7 @@ import type { Jobs } from "../../platform/jobs/types.ts";
 import type { MailAttachment, Mailer } from "../../platform/mail/types.ts";
 import { deleteStaleGuestCarts } from "../cart/service.ts";
 import { projectNow } from "../catalog/projection.ts";
-import { tenants } from "../tenants/schema.ts";
+import { tenantDomains, tenants } from "../tenants/schema.ts";
 import { renderOrderMail } from "./mail.ts";
 import { orderDocuments } from "./schema.ts";
 import {
@@ -129,7 +129,6 @@ export async function sendOrderMail(deps: OrderJobDeps, job: OrderMailJob): Prom
 }
 
 async function storeUrl(deps: OrderJobDeps, tenantId: string): Promise<string> {
-  const { tenantDomains } = await import("../tenants/schema.ts");
   const rows = await deps.db.select().from(tenantDomains).where(eq(tenantDomains.tenantId, tenantId));
   const primary = rows.find((r) => r.isPrimary) ?? rows[0];
   if (!primary) return deps.publicUrl;

@@ -432,7 +432,7 @@ async function checkStock(tx: Db, jobs: Jobs, order: Order): Promise<Verdict> {
     })),
   );
   const productIds = ids.map((id) => needs.get(id)?.productId).filter((p): p is string => !!p);
-  await requestStockProjection(tx, jobs, order.tenantId, productIds);
+  await requestStockProjection(jobs, order.tenantId, productIds, tx);
   return { ok: true, reason: "stock-available" };
 }
 

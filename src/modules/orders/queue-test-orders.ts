@@ -273,10 +273,10 @@ export async function insertPendingOrder(tx: Db, jobs: Jobs, spec: PendingOrderS
     });
   }
   await requestStockProjection(
-    tx,
     jobs,
     tenantId,
     lines.map((l) => l.variant.productId),
+    tx,
   );
   return { id: row.id, number: row.number, reviewReason: spec.reason, tier: spec.shopper.tier, placedAt: spec.placedAt };
 }

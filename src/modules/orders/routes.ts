@@ -26,6 +26,7 @@ import {
   orderAccessToken,
   orderTopic,
   requestReturn,
+  WITHDRAWAL_DAYS,
 } from "./service.ts";
 import { customerCancellable, returnable } from "./states.ts";
 
@@ -196,7 +197,8 @@ export function customerOrderJson(
       failureReason: p.failureReason,
     })),
     canCancel: customerCancellable.includes(o.status),
-    canReturn: returnable.includes(o.status) && deliveredAt !== null && now.getTime() - deliveredAt.getTime() <= 14 * 86_400_000,
+    canReturn:
+      returnable.includes(o.status) && deliveredAt !== null && now.getTime() - deliveredAt.getTime() <= WITHDRAWAL_DAYS * 86_400_000,
     canPay: o.status === "awaiting_payment" && isGatewayMethod(o.paymentMethod),
     documents: docs.map((d) => ({ kind: d.kind, title: d.title, acceptedAt: d.acceptedAt.toISOString() })),
   };

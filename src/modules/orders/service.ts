@@ -169,12 +169,7 @@ export async function commitStock(tx: Db, orderId: string): Promise<void> {
 }
 
 /** Re-projects the products whose stock changed (coalesced per product by the queue's singleton key). */
-export async function requestStockProjection(
-  tx: Db | undefined,
-  jobs: Jobs,
-  tenantId: string,
-  productIds: readonly string[],
-): Promise<void> {
+export async function requestStockProjection(jobs: Jobs, tenantId: string, productIds: readonly string[], tx?: Db): Promise<void> {
   for (const productId of new Set(productIds)) {
     await jobs.send(
       STOCK_PROJECTION_QUEUE,
@@ -219,7 +214,7 @@ export async function cancelLocked(tx: Db, jobs: Jobs, order: Order, actor: Acto
     set: { cancelledAt: new Date(), cancelReason: reason, reservationExpiresAt: null },
   });
   const released = await releaseStock(tx, order.id);
-  if (released.length > 0) await requestStockProjection(tx, jobs, order.tenantId, await productIdsOf(tx, order.id));
+  if (released.length > 0) await requestStockProjection(jobs, order.tenantId, await productIdsOf(tx, order.id), tx);
   await releaseCoupons(tx, order.tenantId, order.couponCodes, customerKey({ customerId: order.customerId, email: order.email }));
   // Store credit taken for an order that never completes goes back at once.
   const [credit] = await tx

@@ -6,11 +6,13 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/index.ts";
 import type { EventBus } from "../../platform/events.ts";
+import { isUuid } from "../../platform/ids.ts";
 import type { Jobs } from "../../platform/jobs/types.ts";
 import { problem, sendProblem } from "../../platform/problem.ts";
 import { orders } from "../orders/schema.ts";
 import { orderAccessToken } from "../orders/service.ts";
 import { GatewayError, type GatewayId, type GatewayNotification } from "./gateway.ts";
+import { payments } from "./schema.ts";
 import { type Gateways, handleGatewayNotification } from "./service.ts";
 
 export interface PaymentRoutesOptions {
@@ -94,8 +96,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRoutes
 }
 
 async function orderIdOfPayment(db: Db, paymentId: string): Promise<string | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return null;
-  const { payments } = await import("./schema.ts");
+  if (!isUuid(paymentId)) return null;
   const [row] = await db.select({ orderId: payments.orderId }).from(payments).where(eq(payments.id, paymentId));
   return row?.orderId ?? null;
 }

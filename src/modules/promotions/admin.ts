@@ -11,7 +11,7 @@ import type { Db } from "../../platform/db/index.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { HttpError, notFound } from "../../platform/problem.ts";
 import { likePattern } from "../../platform/text.ts";
-import { type AuditContext, diff, recordAudit } from "../audit/service.ts";
+import { type AuditContext, auditChange, diff } from "../audit/service.ts";
 import { categories, products } from "../catalog/schema.ts";
 import { type Coupon, type CouponKind, type CouponScope, couponKinds, couponScopes, coupons } from "./schema.ts";
 import { normalizeCouponCode } from "./service.ts";
@@ -390,7 +390,7 @@ function uniqueViolation(error: unknown, codeValue: string): HttpError | null {
   return pgCode === "23505" && constraint === "coupons_tenant_code" ? codeTaken(codeValue) : null;
 }
 
-async function audit(
+function audit(
   tx: Db,
   ctx: CouponAdminContext,
   type: string,
@@ -398,16 +398,7 @@ async function audit(
   summary: string,
   changes: { before?: Record<string, unknown>; after?: Record<string, unknown> },
 ) {
-  await recordAudit(tx, {
-    ...(ctx.actor ?? { actor: { kind: "system" } }),
-    tenantId: ctx.tenantId,
-    type,
-    targetType: "coupon",
-    targetId: id,
-    summary,
-    before: changes.before ?? null,
-    after: changes.after ?? null,
-  });
+  return auditChange(tx, ctx, { type, targetType: "coupon", id, summary, ...changes });
 }
 
 /** Coupons show on storefront pages (the "kuponlu" badge, the coupons page): drop the cached ones. */

@@ -8,7 +8,7 @@ import type { MemoCache } from "../../platform/cache.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { HttpError, notFound } from "../../platform/problem.ts";
-import { type AuditContext, diff, recordAudit } from "../audit/service.ts";
+import { type AuditContext, auditChange, diff } from "../audit/service.ts";
 import { shippingFee } from "../cart/pricing.ts";
 import { type CarrierId, carrierIds, carriers } from "./carriers.ts";
 import { type ShippingMethod, shippingMethods } from "./schema.ts";
@@ -170,7 +170,7 @@ export function invalidateShipping(cache: MemoCache | undefined, tenantId: strin
   cache?.invalidate(`tenant:${tenantId}:page:`);
 }
 
-async function audit(
+function audit(
   tx: Db,
   ctx: ShippingAdminContext,
   type: string,
@@ -178,16 +178,7 @@ async function audit(
   summary: string,
   changes: { before?: Record<string, unknown>; after?: Record<string, unknown> },
 ) {
-  await recordAudit(tx, {
-    ...(ctx.actor ?? { actor: { kind: "system" } }),
-    tenantId: ctx.tenantId,
-    type,
-    targetType: "shipping_method",
-    targetId: id,
-    summary,
-    before: changes.before ?? null,
-    after: changes.after ?? null,
-  });
+  return auditChange(tx, ctx, { type, targetType: "shipping_method", id, summary, ...changes });
 }
 
 /** Every method of the store in display order (active or not). */
